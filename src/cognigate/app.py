@@ -1,0 +1,156 @@
+"""Composition root: builds storage, domain services, protocol endpoints and the ASGI app."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import uvicorn
+from sqlalchemy import Engine
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from cognigate import __version__
+from cognigate.config import Settings, from_mapping
+from cognigate.core.clock import Clock, SystemClock
+from cognigate.identity.outbox import OutboxQuery
+from cognigate.identity.service import IdentityService
+from cognigate.protocol.json11 import Json11Endpoint
+from cognigate.protocol.spec import ServiceSpec
+from cognigate.providers import cognito_idp
+from cognigate.storage import migrate as migrations
+from cognigate.storage.engine import database_url, make_engine
+from cognigate.storage.uow import SqlIdentityUnitOfWork
+from cognigate.web import aws
+
+logger = logging.getLogger("cognigate")
+
+_SETTINGS_ENV = "COGNIGATE_SETTINGS_JSON"
+
+
+@dataclass(frozen=True, slots=True)
+class Components:
+    """Everything built from the settings; handed to the routes."""
+
+    settings: Settings
+    engine: Engine
+    identity: IdentityService
+    cognito: Json11Endpoint
+
+
+def build(settings: Settings, clock: Clock | None = None) -> Components:
+    """Create the engine, apply migrations and wire every service."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(database_url(settings.db, settings.data_dir))
+    migrations.upgrade(engine)
+    clock = clock or SystemClock()
+    identity = IdentityService.create(
+        uow=SqlIdentityUnitOfWork(engine),
+        clock=clock,
+        account_id=settings.account_id,
+        default_region=settings.region,
+    )
+    cognito = Json11Endpoint(
+        ServiceSpec("cognito-idp"),
+        cognito_idp.handlers(identity),
+        default_region=settings.region,
+        validation_error_code="InvalidParameterException",
+        internal_error_code="InternalErrorException",
+    )
+    return Components(settings=settings, engine=engine, identity=identity, cognito=cognito)
+
+
+def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
+    """The ASGI application for ``settings``."""
+    parts = build(settings, clock)
+
+    async def health(_: Request) -> Response:
+        return JSONResponse({"status": "ok", "version": __version__})
+
+    async def root_post(request: Request) -> Response:
+        return await aws.json11(request, parts.cognito)
+
+    async def root_get(_: Request) -> Response:
+        return RedirectResponse("/console/", status_code=302)
+
+    async def root_options(_: Request) -> Response:
+        return aws.preflight()
+
+    async def outbox(request: Request) -> Response:
+        query = OutboxQuery(
+            pool_id=request.query_params.get("pool_id")
+            or request.query_params.get("userPoolId"),
+            username=request.query_params.get("username"),
+        )
+        messages = parts.identity.outbox.list_messages(query)
+        return JSONResponse({"messages": [m.as_json() for m in messages]})
+
+    routes = [
+        Route("/_cognigate/health", health, methods=["GET"]),
+        Route("/_cognigate/outbox", outbox, methods=["GET"]),
+        Route("/", root_post, methods=["POST"]),
+        Route("/", root_get, methods=["GET"]),
+        Route("/", root_options, methods=["OPTIONS"]),
+    ]
+    app = Starlette(routes=routes)
+    app.state.components = parts
+    return app
+
+
+def app_from_env() -> Starlette:
+    """Factory for uvicorn workers: settings travel in an environment variable."""
+    raw = json.loads(os.environ[_SETTINGS_ENV])  # noqa: TID251 - worker bootstrap
+    for key in ("data_dir", "init", "functions"):
+        if raw.get(key) is not None:
+            raw[key] = Path(raw[key])
+    return create_app(from_mapping(raw))
+
+
+def migrate(settings: Settings) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    migrations.upgrade(make_engine(database_url(settings.db, settings.data_dir)))
+
+
+def _not_yet(settings: Settings) -> str | None:
+    pending = {
+        "--lab": settings.lab,
+        "--init": settings.init is not None,
+        "--functions": settings.functions is not None,
+    }
+    names = [name for name, used in pending.items() if used]
+    return ", ".join(names) if names else None
+
+
+def serve(settings: Settings) -> int:
+    """Run the server until interrupted."""
+    logging.basicConfig(
+        level=settings.log_level.upper() if settings.log_level != "trace" else "DEBUG",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    missing = _not_yet(settings)
+    if missing:
+        print(f"cognigate: {missing}: not yet available", file=sys.stderr)
+        return 2
+    base = settings.base_url
+    print(f"cognigate {__version__} listening on {base}", flush=True)
+    print(f"  console: {base}/console/", flush=True)
+    if settings.workers > 1:
+        migrate(settings)
+        payload = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()}
+        os.environ[_SETTINGS_ENV] = json.dumps(payload)  # noqa: TID251 - worker bootstrap
+        uvicorn.run(
+            "cognigate.app:app_from_env", factory=True, host=settings.host, port=settings.port,
+            workers=settings.workers, log_level=settings.log_level, access_log=False,
+        )
+        return 0
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port,
+        log_level=settings.log_level, access_log=False,
+    )
+    return 0

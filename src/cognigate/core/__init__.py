@@ -1,0 +1,1 @@
+"""Shared kernel: errors, clock, ids, unit-of-work protocol. Imports nothing from cognigate."""

@@ -1,0 +1,56 @@
+"""Dependencies shared by the user-pool operations, and lookups every operation needs."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+
+from cognigate.core.clock import Clock
+from cognigate.core.uow import UnitOfWorkFactory
+from cognigate.identity.errors import InvalidParameterException, ResourceNotFoundException
+from cognigate.identity.model import AppClient, UserPool
+from cognigate.identity.ports import IdentityStore
+
+
+@dataclass(frozen=True, slots=True)
+class Deps:
+    uow: UnitOfWorkFactory[IdentityStore]
+    clock: Clock
+    account_id: str
+    default_region: str
+
+
+def require_pool(store: IdentityStore, pool_id: str) -> UserPool:
+    """The pool, or ``ResourceNotFoundException``."""
+    pool = store.pools.get(pool_id)
+    if pool is None:
+        raise ResourceNotFoundException(f"User pool {pool_id} does not exist.")
+    return pool
+
+
+def require_client(store: IdentityStore, pool_id: str, client_id: str) -> AppClient:
+    """The app client of that pool, or ``ResourceNotFoundException``."""
+    client = store.clients.get(pool_id, client_id)
+    if client is None:
+        raise ResourceNotFoundException(f"User pool client {client_id} does not exist.")
+    return client
+
+
+def encode_token(key: str) -> str:
+    """An opaque pagination token for the last key of a page."""
+    return base64.urlsafe_b64encode(key.encode()).decode()
+
+
+def decode_token(token: str | None) -> str | None:
+    """The key a pagination token stands for; ``InvalidParameterException`` if malformed."""
+    if not token:
+        return None
+    try:
+        return base64.urlsafe_b64decode(token.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError) as error:
+        raise InvalidParameterException("Invalid pagination token.") from error
+
+
+def pool_arn(region: str, account_id: str, pool_id: str) -> str:
+    return f"arn:aws:cognito-idp:{region}:{account_id}:userpool/{pool_id}"

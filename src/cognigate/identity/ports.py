@@ -1,0 +1,184 @@
+"""Storage ports of the user-pool domain: small Protocols the storage layer implements.
+
+Every method runs inside the unit of work it was obtained from; none commits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from cognigate.identity.model import (
+    AppClient,
+    Domain,
+    Group,
+    OutboxMessage,
+    ResourceServer,
+    User,
+    UserPool,
+)
+
+
+class DuplicateKey(Exception):
+    """Raised by ``add`` methods when a unique key is already taken."""
+
+
+@dataclass(frozen=True, slots=True)
+class UserFilter:
+    """A ListUsers filter: ``attribute = "value"`` or ``attribute ^= "value"``."""
+
+    attribute: str
+    value: str
+    prefix: bool
+
+
+class PoolRepository(Protocol):
+    def add(self, pool: UserPool) -> None:
+        """Insert a new pool."""
+
+    def get(self, pool_id: str) -> UserPool | None:
+        """The pool, or ``None``."""
+
+    def list(self, limit: int, after: str | None) -> list[UserPool]:
+        """Up to ``limit`` pools ordered by id, starting after id ``after``."""
+
+    def save(self, pool: UserPool) -> None:
+        """Replace an existing pool."""
+
+    def delete(self, pool_id: str) -> None:
+        """Remove the pool and everything in it (clients, users, groups, domain)."""
+
+
+class ClientRepository(Protocol):
+    def add(self, client: AppClient) -> None:
+        """Insert a new client."""
+
+    def get(self, pool_id: str, client_id: str) -> AppClient | None:
+        """The client of that pool, or ``None``."""
+
+    def list(self, pool_id: str, limit: int, after: str | None) -> list[AppClient]:
+        """Up to ``limit`` clients ordered by id, after id ``after``."""
+
+    def save(self, client: AppClient) -> None:
+        """Replace an existing client."""
+
+    def delete(self, pool_id: str, client_id: str) -> None:
+        """Remove the client."""
+
+
+class DomainRepository(Protocol):
+    def add(self, domain: Domain) -> None:
+        """Insert; raises :class:`DuplicateKey` if the prefix or the pool already has one."""
+
+    def get(self, domain: str) -> Domain | None:
+        """The domain by prefix, or ``None``."""
+
+    def for_pool(self, pool_id: str) -> Domain | None:
+        """The pool's domain, or ``None``."""
+
+    def save(self, domain: Domain) -> None:
+        """Replace an existing domain."""
+
+    def delete(self, domain: str) -> None:
+        """Remove the domain."""
+
+
+class UserRepository(Protocol):
+    def add(self, user: User, username_key: str) -> User:
+        """Insert; returns the user with its ``pk``. Raises :class:`DuplicateKey`."""
+
+    def get(self, pool_id: str, username_key: str) -> User | None:
+        """By (normalised) username, or ``None``."""
+
+    def get_by_sub(self, pool_id: str, sub: str) -> User | None:
+        """By ``sub``, or ``None``."""
+
+    def get_by_alias(self, pool_id: str, kind: str, key: str) -> User | None:
+        """By a sign-in alias (``email``, ``phone_number``, ``preferred_username``)."""
+
+    def save(self, user: User, aliases: dict[str, str]) -> None:
+        """Replace the user (by ``pk``) and its alias set; raises :class:`DuplicateKey`."""
+
+    def delete(self, user: User) -> None:
+        """Remove the user, its aliases and group memberships."""
+
+    def list(
+        self, pool_id: str, limit: int, after: str | None, where: UserFilter | None
+    ) -> list[User]:
+        """Up to ``limit`` users ordered by username key, after key ``after``."""
+
+    def count(self, pool_id: str) -> int:
+        """Number of users in the pool."""
+
+
+class GroupRepository(Protocol):
+    def add(self, group: Group) -> None:
+        """Insert; raises :class:`DuplicateKey`."""
+
+    def get(self, pool_id: str, name: str) -> Group | None:
+        """The group, or ``None``."""
+
+    def list(self, pool_id: str, limit: int, after: str | None) -> list[Group]:
+        """Up to ``limit`` groups ordered by name, after ``after``."""
+
+    def save(self, group: Group) -> None:
+        """Replace an existing group."""
+
+    def delete(self, pool_id: str, name: str) -> None:
+        """Remove the group and its memberships."""
+
+    def add_member(self, pool_id: str, name: str, user: User) -> None:
+        """Make the user a member (no-op if already)."""
+
+    def remove_member(self, pool_id: str, name: str, user: User) -> None:
+        """End the membership (no-op if none)."""
+
+    def groups_of(self, user: User) -> list[Group]:
+        """The user's groups, by precedence then name."""
+
+    def members(self, pool_id: str, name: str, limit: int, after: str | None) -> list[User]:
+        """Members ordered by username key, after ``after``."""
+
+
+class ResourceServerRepository(Protocol):
+    def add(self, server: ResourceServer) -> None:
+        """Insert; raises :class:`DuplicateKey`."""
+
+    def get(self, pool_id: str, identifier: str) -> ResourceServer | None:
+        """The resource server, or ``None``."""
+
+    def list(self, pool_id: str, limit: int, after: str | None) -> list[ResourceServer]:
+        """Ordered by identifier, after ``after``."""
+
+    def save(self, server: ResourceServer) -> None:
+        """Replace an existing resource server."""
+
+    def delete(self, pool_id: str, identifier: str) -> None:
+        """Remove the resource server."""
+
+
+class OutboxRepository(Protocol):
+    def append(self, message: OutboxMessage) -> None:
+        """Record a message (the storage layer encrypts it at rest)."""
+
+    def list(self, pool_id: str | None, username: str | None, limit: int) -> list[OutboxMessage]:
+        """Newest first, optionally for one pool and/or user."""
+
+
+class IdentityStore(Protocol):
+    """The repositories of one unit of work."""
+
+    @property
+    def pools(self) -> PoolRepository: ...
+    @property
+    def clients(self) -> ClientRepository: ...
+    @property
+    def domains(self) -> DomainRepository: ...
+    @property
+    def users(self) -> UserRepository: ...
+    @property
+    def groups(self) -> GroupRepository: ...
+    @property
+    def resource_servers(self) -> ResourceServerRepository: ...
+    @property
+    def outbox(self) -> OutboxRepository: ...

@@ -1,0 +1,50 @@
+"""The user-pool domain's entry point: one object per AWS noun, sharing their dependencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cognigate.core.clock import Clock
+from cognigate.core.uow import UnitOfWorkFactory
+from cognigate.identity.clients import ClientOperations
+from cognigate.identity.context import Deps
+from cognigate.identity.domains import DomainOperations
+from cognigate.identity.groups import GroupOperations
+from cognigate.identity.outbox import OutboxOperations
+from cognigate.identity.pools import PoolOperations
+from cognigate.identity.ports import IdentityStore
+from cognigate.identity.resource_servers import ResourceServerOperations
+from cognigate.identity.users import UserOperations
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityService:
+    """Every user-pool operation, reachable alike from the AWS API, the console and tests."""
+
+    pools: PoolOperations
+    clients: ClientOperations
+    domains: DomainOperations
+    users: UserOperations
+    groups: GroupOperations
+    resource_servers: ResourceServerOperations
+    outbox: OutboxOperations
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        uow: UnitOfWorkFactory[IdentityStore],
+        clock: Clock,
+        account_id: str,
+        default_region: str,
+    ) -> IdentityService:
+        deps = Deps(uow=uow, clock=clock, account_id=account_id, default_region=default_region)
+        return cls(
+            pools=PoolOperations(deps),
+            clients=ClientOperations(deps),
+            domains=DomainOperations(deps),
+            users=UserOperations(deps),
+            groups=GroupOperations(deps),
+            resource_servers=ResourceServerOperations(deps),
+            outbox=OutboxOperations(deps),
+        )

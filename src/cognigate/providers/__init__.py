@@ -1,0 +1,1 @@
+"""AWS operation handlers: wire dicts in, domain calls, wire dicts out."""

@@ -1,0 +1,1 @@
+"""Alembic migrations, applied automatically at start (``upgrade heads``)."""

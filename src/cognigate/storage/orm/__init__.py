@@ -1,0 +1,1 @@
+"""Typed ORM tables; rows never leave the storage package."""

@@ -1,0 +1,1 @@
+"""Repository implementations of the domain ports; rows become frozen domain objects here."""

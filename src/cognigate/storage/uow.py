@@ -1,0 +1,58 @@
+"""Unit of work for the user-pool domain: one SQLAlchemy session and transaction per call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from cryptography.fernet import Fernet
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from cognigate.storage.engine import WRITE_OPTION
+from cognigate.storage.repositories.identity import (
+    SqlClientRepository,
+    SqlDomainRepository,
+    SqlPoolRepository,
+    SqlResourceServerRepository,
+)
+from cognigate.storage.repositories.outbox import SqlOutboxRepository
+from cognigate.storage.repositories.users import SqlGroupRepository, SqlUserRepository
+from cognigate.storage.secrets import instance_secret
+
+
+@dataclass(frozen=True, slots=True)
+class SqlIdentityStore:
+    """The repositories bound to one session (implements ``identity.ports.IdentityStore``)."""
+
+    pools: SqlPoolRepository
+    clients: SqlClientRepository
+    domains: SqlDomainRepository
+    users: SqlUserRepository
+    groups: SqlGroupRepository
+    resource_servers: SqlResourceServerRepository
+    outbox: SqlOutboxRepository
+
+
+class SqlIdentityUnitOfWork:
+    """``with uow(write=True) as store: ...`` commits on success, rolls back on error."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        self._sealer = Fernet(instance_secret(engine, "outbox-key", Fernet.generate_key))
+
+    @contextmanager
+    def __call__(self, *, write: bool) -> Iterator[SqlIdentityStore]:
+        with Session(self._writer if write else self._engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield SqlIdentityStore(
+                    pools=SqlPoolRepository(session),
+                    clients=SqlClientRepository(session),
+                    domains=SqlDomainRepository(session),
+                    users=SqlUserRepository(session),
+                    groups=SqlGroupRepository(session),
+                    resource_servers=SqlResourceServerRepository(session),
+                    outbox=SqlOutboxRepository(session, self._sealer),
+                )

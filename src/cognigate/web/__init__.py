@@ -1,0 +1,1 @@
+"""ASGI glue: Starlette requests in, protocol objects through, Starlette responses out."""
