@@ -59,9 +59,7 @@ def apigateway(server: Server) -> Any:
 
 
 @pytest.fixture
-def fresh_server(
-    db_url: str | None, tmp_path: Path
-) -> Iterator[Server]:
+def fresh_server(db_url: str | None, tmp_path: Path) -> Iterator[Server]:
     """A server of its own (restart and crash tests), on the session's back end."""
     srv = Server(data_dir=tmp_path / "data", db=db_url)
     yield srv

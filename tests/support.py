@@ -20,7 +20,9 @@ import httpx
 import psycopg
 from botocore.config import Config
 
-PG_ADMIN_URL = os.environ.get("COGNIGATE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(  # noqa: TID251 - test configuration
+    "COGNIGATE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"
+)
 
 
 def free_port() -> int:
@@ -60,8 +62,15 @@ class Server:
 
     def start(self, timeout: float = 30.0) -> None:
         args = [
-            sys.executable, "-m", "cognigate", "serve", "--port", str(self.port),
-            "--data-dir", str(self.data_dir), *self.extra_args,
+            sys.executable,
+            "-m",
+            "cognigate",
+            "serve",
+            "--port",
+            str(self.port),
+            "--data-dir",
+            str(self.data_dir),
+            *self.extra_args,
         ]
         if self.db:
             args += ["--db", self.db]

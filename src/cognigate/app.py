@@ -84,8 +84,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
 
     async def outbox(request: Request) -> Response:
         query = OutboxQuery(
-            pool_id=request.query_params.get("pool_id")
-            or request.query_params.get("userPoolId"),
+            pool_id=request.query_params.get("pool_id") or request.query_params.get("userPoolId"),
             username=request.query_params.get("username"),
         )
         messages = parts.identity.outbox.list_messages(query)
@@ -145,12 +144,20 @@ def serve(settings: Settings) -> int:
         payload = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()}
         os.environ[_SETTINGS_ENV] = json.dumps(payload)  # noqa: TID251 - worker bootstrap
         uvicorn.run(
-            "cognigate.app:app_from_env", factory=True, host=settings.host, port=settings.port,
-            workers=settings.workers, log_level=settings.log_level, access_log=False,
+            "cognigate.app:app_from_env",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            log_level=settings.log_level,
+            access_log=False,
         )
         return 0
     uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port,
-        log_level=settings.log_level, access_log=False,
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        access_log=False,
     )
     return 0

@@ -31,11 +31,15 @@ def _serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--host", default=_env("host", d.host))
     p.add_argument("--port", type=int, default=_env("port", d.port, int))
     p.add_argument("--data-dir", type=Path, default=_env("data_dir", d.data_dir, Path))
-    p.add_argument("--db", default=_env("db", None), help="SQLAlchemy URL (postgresql+psycopg://...)")
+    p.add_argument(
+        "--db", default=_env("db", None), help="SQLAlchemy URL (postgresql+psycopg://...)"
+    )
     p.add_argument("--region", default=_env("region", d.region))
     p.add_argument("--public-url", default=_env("public_url", None))
     p.add_argument(
-        "--lab", action="store_true", default=_env("lab", False, _flag),
+        "--lab",
+        action="store_true",
+        default=_env("lab", False, _flag),
         help="provision the lab's Mock API (idempotent)",
     )
     p.add_argument("--init", type=Path, default=_env("init", None, Path))
@@ -66,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = from_mapping(vars(args))
-    from cognigate import app  # noqa: PLC0415 - keep `--help` fast
+    from cognigate import app
 
     if args.command == "migrate":
         app.migrate(settings)

@@ -15,7 +15,9 @@ from cognigate.identity.errors import (
 )
 from cognigate.identity.model import ClientConfig, UserPool
 
-STANDARD_SCOPES = frozenset({"openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"})
+STANDARD_SCOPES = frozenset(
+    {"openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"}
+)
 _LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
 _SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
 _TOKEN_DEFAULT_UNITS = {"AccessToken": "hours", "IdToken": "hours", "RefreshToken": "days"}
@@ -111,7 +113,9 @@ def _check_attributes(pool: UserPool, config: ClientConfig) -> None:
     names = {a.name for a in pool.config.schema}
     for attribute in config.read_attributes or ():
         if attribute not in names:
-            raise InvalidParameterException("Invalid read attributes specified while creating a client")
+            raise InvalidParameterException(
+                "Invalid read attributes specified while creating a client"
+            )
     if config.write_attributes is None:
         return
     for attribute in config.write_attributes:
@@ -121,7 +125,9 @@ def _check_attributes(pool: UserPool, config: ClientConfig) -> None:
             )
     missing = set(pool.required_attributes) - set(config.write_attributes)
     if missing:
-        raise InvalidParameterException("Invalid write attributes specified while creating a client")
+        raise InvalidParameterException(
+            "Invalid write attributes specified while creating a client"
+        )
 
 
 def check_client_config(

@@ -32,10 +32,15 @@ def _custom_scopes(store: IdentityStore, pool_id: str) -> list[str]:
         after = servers[-1].identifier
 
 
-def _validate(store: IdentityStore, pool: UserPool, config: ClientConfig, secret: str | None) -> None:
+def _validate(
+    store: IdentityStore, pool: UserPool, config: ClientConfig, secret: str | None
+) -> None:
     check_client_config(
-        pool, config, has_secret=secret is not None,
-        custom_scopes=_custom_scopes(store, pool.id), identity_providers=(),
+        pool,
+        config,
+        has_secret=secret is not None,
+        custom_scopes=_custom_scopes(store, pool.id),
+        identity_providers=(),
     )
 
 
@@ -63,8 +68,13 @@ class ClientOperations:
             secret = ids.client_secret()
         now = self._deps.clock.now()
         client = AppClient(
-            pool_id=pool_id, id=ids.client_id(), name=name, created=now, modified=now,
-            secret=secret, config=config,
+            pool_id=pool_id,
+            id=ids.client_id(),
+            name=name,
+            created=now,
+            modified=now,
+            secret=secret,
+            config=config,
         )
         with self._deps.uow(write=True) as store:
             _validate(store, require_pool(store, pool_id), config, secret)

@@ -53,7 +53,9 @@ class DomainOperations:
         """
         _check_prefix(domain, custom_domain_config is not None)
         record = Domain(
-            domain=domain, pool_id=pool_id, created=self._deps.clock.now(),
+            domain=domain,
+            pool_id=pool_id,
+            created=self._deps.clock.now(),
             managed_login_version=managed_login_version or 1,
             custom_domain_config=dict(custom_domain_config) if custom_domain_config else None,
         )
@@ -114,5 +116,7 @@ class DomainOperations:
     @staticmethod
     def _owned(record: Domain | None, pool_id: str, domain: str) -> Domain:
         if record is None or record.pool_id != pool_id:
-            raise ResourceNotFoundException(f"Domain {domain} does not exist in user pool {pool_id}.")
+            raise ResourceNotFoundException(
+                f"Domain {domain} does not exist in user pool {pool_id}."
+            )
         return record

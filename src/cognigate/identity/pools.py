@@ -96,8 +96,13 @@ class PoolOperations:
         pool_id = ids.user_pool_id(region)
         now = self._deps.clock.now()
         pool = UserPool(
-            id=pool_id, name=name, arn=pool_arn(region, self._deps.account_id, pool_id),
-            created=now, modified=now, config=config, tags=dict(tags),
+            id=pool_id,
+            name=name,
+            arn=pool_arn(region, self._deps.account_id, pool_id),
+            created=now,
+            modified=now,
+            config=config,
+            tags=dict(tags),
         )
         with self._deps.uow(write=True) as store:
             store.pools.add(pool)
@@ -185,7 +190,9 @@ class PoolOperations:
         drop = set(keys)
         with self._deps.uow(write=True) as store:
             pool = self._pool_for_arn(arn, store.pools.get(_pool_id_of(arn)))
-            store.pools.save(replace(pool, tags={k: v for k, v in pool.tags.items() if k not in drop}))
+            store.pools.save(
+                replace(pool, tags={k: v for k, v in pool.tags.items() if k not in drop})
+            )
 
     def tags(self, arn: str) -> Mapping[str, str]:
         """ListTagsForResource on a pool ARN."""

@@ -5,6 +5,7 @@ Every method runs inside the unit of work it was obtained from; none commits.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -133,10 +134,12 @@ class GroupRepository(Protocol):
     def remove_member(self, pool_id: str, name: str, user: User) -> None:
         """End the membership (no-op if none)."""
 
-    def groups_of(self, user: User) -> list[Group]:
+    def groups_of(self, user: User) -> builtins.list[Group]:
         """The user's groups, by precedence then name."""
 
-    def members(self, pool_id: str, name: str, limit: int, after: str | None) -> list[User]:
+    def members(
+        self, pool_id: str, name: str, limit: int, after: str | None
+    ) -> builtins.list[User]:
         """Members ordered by username key, after ``after``."""
 
 

@@ -14,8 +14,16 @@ from cognigate.identity.model import SchemaAttribute
 MAX_CUSTOM_ATTRIBUTES = 50
 
 _STRING_ATTRIBUTES = (
-    "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
-    "profile", "picture", "website", "email",
+    "name",
+    "given_name",
+    "family_name",
+    "middle_name",
+    "nickname",
+    "preferred_username",
+    "profile",
+    "picture",
+    "website",
+    "email",
 )
 
 
@@ -26,7 +34,9 @@ def _string(name: str, *, low: str = "0", high: str = "2048") -> SchemaAttribute
 def standard_schema() -> tuple[SchemaAttribute, ...]:
     """Every standard attribute, in the order DescribeUserPool lists them."""
     return (
-        SchemaAttribute(name="sub", mutable=False, required=True, min_length="1", max_length="2048"),
+        SchemaAttribute(
+            name="sub", mutable=False, required=True, min_length="1", max_length="2048"
+        ),
         *(_string(n) for n in _STRING_ATTRIBUTES),
         SchemaAttribute(name="email_verified", data_type="Boolean"),
         _string("gender"),
@@ -58,7 +68,8 @@ def _custom(given: SchemaAttribute) -> SchemaAttribute:
     name = "dev:custom:" + given.name if given.developer_only else _custom_name(given.name)
     if given.data_type == "String":
         return replace(
-            given, name=name,
+            given,
+            name=name,
             min_length=given.min_length or ("0" if given.max_length is None else given.min_length),
             max_length=given.max_length,
         )

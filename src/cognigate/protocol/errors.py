@@ -10,9 +10,7 @@ from cognigate.protocol.http import HttpResponse
 JSON11_CONTENT_TYPE = "application/x-amz-json-1.1"
 
 
-def json11_error(
-    code: str, message: str | None, status: int, request_id: str
-) -> HttpResponse:
+def json11_error(code: str, message: str | None, status: int, request_id: str) -> HttpResponse:
     """An AWS JSON 1.1 error: ``__type`` + ``message`` body, ``x-amzn-ErrorType`` header."""
     body: dict[str, str] = {"__type": code}
     if message is not None:

@@ -57,7 +57,7 @@ class Json11Endpoint:
         """Answer one call; never raises."""
         rid = new_request_id()
         target = request.headers.get("x-amz-target", "")
-        operation = target[len(self._prefix):] if target.startswith(self._prefix) else ""
+        operation = target[len(self._prefix) :] if target.startswith(self._prefix) else ""
         handler = self._handlers.get(operation)
         if handler is None or not self._spec.has_operation(operation):
             return json11_error("UnknownOperationException", None, 400, rid)

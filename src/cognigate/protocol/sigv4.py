@@ -18,7 +18,7 @@ def credential_scope(headers: Mapping[str, str]) -> list[str]:
     start = auth.find(marker)
     if start < 0:
         return []
-    credential = auth[start + len(marker):].split(",", 1)[0].strip()
+    credential = auth[start + len(marker) :].split(",", 1)[0].strip()
     parts = credential.split("/")
     return parts if len(parts) == 5 else []
 

@@ -81,20 +81,16 @@ class Validator:
             self._string(shape, value, path)
         elif kind in ("integer", "long", "double", "float"):
             self._number(shape, value, path, kind)
-        elif kind == "boolean":
-            if not isinstance(value, bool):
-                raise TypeMismatch(_type_message(value, "boolean"))
-        elif kind == "timestamp":
-            if isinstance(value, bool) or not isinstance(value, int | float | str):
-                raise TypeMismatch(_type_message(value, "timestamp"))
-        elif kind == "blob" and not isinstance(value, str):
-            raise TypeMismatch(_type_message(value, "blob"))
+        else:
+            _check_scalar(kind, value)
 
     def _length(self, shape: Shape, value: Any, size: int, path: str) -> None:
         low = shape.metadata.get("min")
         high = shape.metadata.get("max")
         if low is not None and size < low:
-            self._fail(value, shape, path, f"Member must have length greater than or equal to {low}")
+            self._fail(
+                value, shape, path, f"Member must have length greater than or equal to {low}"
+            )
         if high is not None and size > high:
             self._fail(value, shape, path, f"Member must have length less than or equal to {high}")
 
@@ -147,6 +143,17 @@ class Validator:
             self._fail(value, shape, path, f"Member must have value less than or equal to {high}")
 
 
+def _check_scalar(kind: str, value: Any) -> None:
+    if kind == "boolean" and not isinstance(value, bool):
+        raise TypeMismatch(_type_message(value, "boolean"))
+    if kind == "timestamp" and (
+        isinstance(value, bool) or not isinstance(value, int | float | str)
+    ):
+        raise TypeMismatch(_type_message(value, "timestamp"))
+    if kind == "blob" and not isinstance(value, str):
+        raise TypeMismatch(_type_message(value, "blob"))
+
+
 _JAVA_TYPES = {
     "string": "String",
     "integer": "Integer",
@@ -169,9 +176,12 @@ def _type_message(value: Any, expected: str) -> str:
     if expected == "list":
         return "Expected start of list"
     token = (
-        "VALUE_TRUE" if value is True
-        else "VALUE_FALSE" if value is False
-        else "STRING_VALUE" if isinstance(value, str)
+        "VALUE_TRUE"
+        if value is True
+        else "VALUE_FALSE"
+        if value is False
+        else "STRING_VALUE"
+        if isinstance(value, str)
         else "NUMBER_VALUE"
     )
     return f"{token} can not be converted to {_article(_JAVA_TYPES.get(expected, expected))}"

@@ -31,4 +31,6 @@ def revision(engine: Engine, message: str, branch: str | None = None) -> None:
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.revision(config, message=message, autogenerate=True, head=f"{branch}@head" if branch else "head")
+        command.revision(
+            config, message=message, autogenerate=True, head=f"{branch}@head" if branch else "head"
+        )

@@ -45,14 +45,14 @@ class SqlIdentityUnitOfWork:
 
     @contextmanager
     def __call__(self, *, write: bool) -> Iterator[SqlIdentityStore]:
-        with Session(self._writer if write else self._engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield SqlIdentityStore(
-                    pools=SqlPoolRepository(session),
-                    clients=SqlClientRepository(session),
-                    domains=SqlDomainRepository(session),
-                    users=SqlUserRepository(session),
-                    groups=SqlGroupRepository(session),
-                    resource_servers=SqlResourceServerRepository(session),
-                    outbox=SqlOutboxRepository(session, self._sealer),
-                )
+        bind = self._writer if write else self._engine
+        with Session(bind, expire_on_commit=False) as session, session.begin():
+            yield SqlIdentityStore(
+                pools=SqlPoolRepository(session),
+                clients=SqlClientRepository(session),
+                domains=SqlDomainRepository(session),
+                users=SqlUserRepository(session),
+                groups=SqlGroupRepository(session),
+                resource_servers=SqlResourceServerRepository(session),
+                outbox=SqlOutboxRepository(session, self._sealer),
+            )

@@ -80,17 +80,23 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def create_user_pool_client(params: Wire, _: CallContext) -> Wire:
         client = clients.create(
-            params["UserPoolId"], params["ClientName"], config_in(params),
+            params["UserPoolId"],
+            params["ClientName"],
+            config_in(params),
             generate_secret=params.get("GenerateSecret", False),
             secret=params.get("ClientSecret"),
         )
         return {"UserPoolClient": client_out(client)}
 
     def describe_user_pool_client(params: Wire, _: CallContext) -> Wire:
-        return {"UserPoolClient": client_out(clients.describe(params["UserPoolId"], params["ClientId"]))}
+        return {
+            "UserPoolClient": client_out(clients.describe(params["UserPoolId"], params["ClientId"]))
+        }
 
     def list_user_pool_clients(params: Wire, _: CallContext) -> Wire:
-        page = clients.list(params["UserPoolId"], params.get("MaxResults", 60), params.get("NextToken"))
+        page = clients.list(
+            params["UserPoolId"], params.get("MaxResults", 60), params.get("NextToken")
+        )
         items = [
             {"ClientId": c.id, "UserPoolId": c.pool_id, "ClientName": c.name} for c in page.items
         ]
@@ -98,7 +104,9 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def update_user_pool_client(params: Wire, _: CallContext) -> Wire:
         client = clients.update(
-            params["UserPoolId"], params["ClientId"], config_in(params),
+            params["UserPoolId"],
+            params["ClientId"],
+            config_in(params),
             name=params.get("ClientName"),
         )
         return {"UserPoolClient": client_out(client)}

@@ -29,7 +29,8 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def create_user_pool_domain(params: Wire, _: CallContext) -> Wire:
         domain = domains.create(
-            params["UserPoolId"], params["Domain"],
+            params["UserPoolId"],
+            params["Domain"],
             managed_login_version=params.get("ManagedLoginVersion"),
             custom_domain_config=params.get("CustomDomainConfig"),
         )
@@ -44,7 +45,8 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def update_user_pool_domain(params: Wire, _: CallContext) -> Wire:
         domain = domains.update(
-            params["UserPoolId"], params["Domain"],
+            params["UserPoolId"],
+            params["Domain"],
             managed_login_version=params.get("ManagedLoginVersion"),
             custom_domain_config=params.get("CustomDomainConfig"),
         )

@@ -16,9 +16,15 @@ from cognigate.providers.cognito_idp.wire import drop_none
 
 #: members stored and echoed as given
 _PASS_THROUGH = (
-    "SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject",
-    "SmsAuthenticationMessage", "UserAttributeUpdateSettings", "DeviceConfiguration",
-    "SmsConfiguration", "UserPoolAddOns", "AccountRecoverySetting",
+    "SmsVerificationMessage",
+    "EmailVerificationMessage",
+    "EmailVerificationSubject",
+    "SmsAuthenticationMessage",
+    "UserAttributeUpdateSettings",
+    "DeviceConfiguration",
+    "SmsConfiguration",
+    "UserPoolAddOns",
+    "AccountRecoverySetting",
 )
 _DEFAULT_TEMPLATE = {
     "DefaultEmailOption": "CONFIRM_WITH_CODE",
@@ -42,15 +48,17 @@ def policy_in(wire: Mapping[str, Any] | None) -> PasswordPolicy:
 
 
 def policy_out(policy: PasswordPolicy) -> Wire:
-    return drop_none({
-        "MinimumLength": policy.minimum_length,
-        "RequireUppercase": policy.require_uppercase,
-        "RequireLowercase": policy.require_lowercase,
-        "RequireNumbers": policy.require_numbers,
-        "RequireSymbols": policy.require_symbols,
-        "PasswordHistorySize": policy.password_history_size,
-        "TemporaryPasswordValidityDays": policy.temporary_password_validity_days,
-    })
+    return drop_none(
+        {
+            "MinimumLength": policy.minimum_length,
+            "RequireUppercase": policy.require_uppercase,
+            "RequireLowercase": policy.require_lowercase,
+            "RequireNumbers": policy.require_numbers,
+            "RequireSymbols": policy.require_symbols,
+            "PasswordHistorySize": policy.password_history_size,
+            "TemporaryPasswordValidityDays": policy.temporary_password_validity_days,
+        }
+    )
 
 
 def schema_in(items: list[Mapping[str, Any]] | None) -> tuple[SchemaAttribute, ...]:
@@ -98,7 +106,8 @@ def config_in(params: Wire, *, creating: bool) -> PoolConfig:
     username_config = params.get("UsernameConfiguration")
     extras = {k: params[k] for k in _PASS_THROUGH if k in params}
     extras["VerificationMessageTemplate"] = {
-        **_DEFAULT_TEMPLATE, **(params.get("VerificationMessageTemplate") or {})
+        **_DEFAULT_TEMPLATE,
+        **(params.get("VerificationMessageTemplate") or {}),
     }
     extras["EmailConfiguration"] = params.get("EmailConfiguration") or {
         "EmailSendingAccount": "COGNITO_DEFAULT"
@@ -181,8 +190,10 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def create_user_pool(params: Wire, context: CallContext) -> Wire:
         details = pools.create(
-            params["PoolName"], config_in(params, creating=True),
-            params.get("UserPoolTags") or {}, region=context.region,
+            params["PoolName"],
+            config_in(params, creating=True),
+            params.get("UserPoolTags") or {},
+            region=context.region,
         )
         return {"UserPool": pool_out(details)}
 
@@ -197,8 +208,10 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def update_user_pool(params: Wire, _: CallContext) -> Wire:
         pools.update(
-            params["UserPoolId"], config_in(params, creating=False),
-            name=params.get("PoolName"), tags=params.get("UserPoolTags"),
+            params["UserPoolId"],
+            config_in(params, creating=False),
+            name=params.get("PoolName"),
+            tags=params.get("UserPoolTags"),
         )
         return {}
 

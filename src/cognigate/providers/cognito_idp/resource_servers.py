@@ -29,13 +29,19 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def create_resource_server(params: Wire, _: CallContext) -> Wire:
         server = servers.create(
-            params["UserPoolId"], params["Identifier"], params["Name"],
+            params["UserPoolId"],
+            params["Identifier"],
+            params["Name"],
             _scopes_in(params.get("Scopes")),
         )
         return {"ResourceServer": server_out(server)}
 
     def describe_resource_server(params: Wire, _: CallContext) -> Wire:
-        return {"ResourceServer": server_out(servers.describe(params["UserPoolId"], params["Identifier"]))}
+        return {
+            "ResourceServer": server_out(
+                servers.describe(params["UserPoolId"], params["Identifier"])
+            )
+        }
 
     def list_resource_servers(params: Wire, _: CallContext) -> Wire:
         page = servers.list(params["UserPoolId"], params["MaxResults"], params.get("NextToken"))
@@ -45,7 +51,9 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
 
     def update_resource_server(params: Wire, _: CallContext) -> Wire:
         server = servers.update(
-            params["UserPoolId"], params["Identifier"], params["Name"],
+            params["UserPoolId"],
+            params["Identifier"],
+            params["Name"],
             _scopes_in(params.get("Scopes")),
         )
         return {"ResourceServer": server_out(server)}

@@ -51,9 +51,7 @@ class UserPoolDomainRow(Base):
     __tablename__ = "user_pool_domains"
 
     domain: Mapped[str] = mapped_column(String(63), primary_key=True)
-    pool_id: Mapped[str] = mapped_column(
-        ForeignKey(_POOL_FK, ondelete="CASCADE"), unique=True
-    )
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"), unique=True)
     created: Mapped[float] = mapped_column(Float)
     doc: Mapped[dict[str, Any]]
 
@@ -106,9 +104,7 @@ class UserAliasRow(Base):
 
     __tablename__ = "user_aliases"
 
-    pool_id: Mapped[str] = mapped_column(
-        ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True
-    )
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     key: Mapped[str] = mapped_column(String(2048), primary_key=True)
     user_pk: Mapped[int] = mapped_column(ForeignKey("users.pk", ondelete="CASCADE"), index=True)
@@ -117,9 +113,7 @@ class UserAliasRow(Base):
 class GroupRow(Base):
     __tablename__ = "groups"
 
-    pool_id: Mapped[str] = mapped_column(
-        ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True
-    )
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     description: Mapped[str | None] = mapped_column(String(2048))
     role_arn: Mapped[str | None] = mapped_column(String(2048))
@@ -142,9 +136,7 @@ class GroupMemberRow(Base):
 class ResourceServerRow(Base):
     __tablename__ = "resource_servers"
 
-    pool_id: Mapped[str] = mapped_column(
-        ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True
-    )
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True)
     identifier: Mapped[str] = mapped_column(String(256), primary_key=True)
     name: Mapped[str] = mapped_column(String(256))
     scopes: Mapped[list[Any]]

@@ -37,8 +37,12 @@ class SqlPoolRepository:
     def add(self, pool: UserPool) -> None:
         self._s.add(
             UserPoolRow(
-                id=pool.id, name=pool.name, created=pool.created, modified=pool.modified,
-                doc={"arn": pool.arn, "config": config_doc(pool.config)}, tags=dict(pool.tags),
+                id=pool.id,
+                name=pool.name,
+                created=pool.created,
+                modified=pool.modified,
+                doc={"arn": pool.arn, "config": config_doc(pool.config)},
+                tags=dict(pool.tags),
             )
         )
         _flush(self._s)
@@ -69,8 +73,13 @@ class SqlPoolRepository:
 
 def _pool(row: UserPoolRow) -> UserPool:
     return UserPool(
-        id=row.id, name=row.name, arn=row.doc.get("arn", ""), created=row.created,
-        modified=row.modified, config=pool_config(row.doc["config"]), tags=dict(row.tags),
+        id=row.id,
+        name=row.name,
+        arn=row.doc.get("arn", ""),
+        created=row.created,
+        modified=row.modified,
+        config=pool_config(row.doc["config"]),
+        tags=dict(row.tags),
     )
 
 
@@ -81,8 +90,13 @@ class SqlClientRepository:
     def add(self, client: AppClient) -> None:
         self._s.add(
             UserPoolClientRow(
-                id=client.id, pool_id=client.pool_id, name=client.name, secret=client.secret,
-                created=client.created, modified=client.modified, doc=config_doc(client.config),
+                id=client.id,
+                pool_id=client.pool_id,
+                name=client.name,
+                secret=client.secret,
+                created=client.created,
+                modified=client.modified,
+                doc=config_doc(client.config),
             )
         )
         _flush(self._s)
@@ -122,8 +136,13 @@ class SqlClientRepository:
 
 def _client(row: UserPoolClientRow) -> AppClient:
     return AppClient(
-        pool_id=row.pool_id, id=row.id, name=row.name, created=row.created,
-        modified=row.modified, secret=row.secret, config=client_config(row.doc),
+        pool_id=row.pool_id,
+        id=row.id,
+        name=row.name,
+        created=row.created,
+        modified=row.modified,
+        secret=row.secret,
+        config=client_config(row.doc),
     )
 
 
@@ -134,7 +153,9 @@ class SqlDomainRepository:
     def add(self, domain: Domain) -> None:
         self._s.add(
             UserPoolDomainRow(
-                domain=domain.domain, pool_id=domain.pool_id, created=domain.created,
+                domain=domain.domain,
+                pool_id=domain.pool_id,
+                created=domain.created,
                 doc=_domain_doc(domain),
             )
         )
@@ -171,7 +192,9 @@ def _domain_doc(domain: Domain) -> dict[str, object]:
 def _domain(row: UserPoolDomainRow) -> Domain:
     doc = row.doc
     return Domain(
-        domain=row.domain, pool_id=row.pool_id, created=row.created,
+        domain=row.domain,
+        pool_id=row.pool_id,
+        created=row.created,
         managed_login_version=int(doc.get("managed_login_version") or 1),
         custom_domain_config=doc.get("custom_domain_config"),
     )
@@ -184,7 +207,9 @@ class SqlResourceServerRepository:
     def add(self, server: ResourceServer) -> None:
         self._s.add(
             ResourceServerRow(
-                pool_id=server.pool_id, identifier=server.identifier, name=server.name,
+                pool_id=server.pool_id,
+                identifier=server.identifier,
+                name=server.name,
                 scopes=_scopes(server),
             )
         )
@@ -227,6 +252,8 @@ def _scopes(server: ResourceServer) -> list[object]:
 
 def _server(row: ResourceServerRow) -> ResourceServer:
     return ResourceServer(
-        pool_id=row.pool_id, identifier=row.identifier, name=row.name,
+        pool_id=row.pool_id,
+        identifier=row.identifier,
+        name=row.name,
         scopes=tuple(ResourceServerScope(s["name"], s["description"]) for s in row.scopes),
     )

@@ -42,8 +42,14 @@ def pool_config(doc: dict[str, Any]) -> PoolConfig:
 
 
 _CLIENT_TUPLES = (
-    "explicit_auth_flows", "supported_identity_providers", "callback_urls", "logout_urls",
-    "allowed_oauth_flows", "allowed_oauth_scopes", "read_attributes", "write_attributes",
+    "explicit_auth_flows",
+    "supported_identity_providers",
+    "callback_urls",
+    "logout_urls",
+    "allowed_oauth_flows",
+    "allowed_oauth_scopes",
+    "read_attributes",
+    "write_attributes",
 )
 
 
