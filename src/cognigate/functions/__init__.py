@@ -1,0 +1,1 @@
+"""functions package (see DESIGN.md §3)."""

@@ -1,0 +1,1 @@
+"""oauth package (see DESIGN.md §3)."""
