@@ -232,14 +232,13 @@ def verify_claim(
         return False
     try:
         a_public = _parse_hex(A_hex)
-        verifier = int(verifier_hex, 16)
-        b_public = int(challenge.B_hex, 16)
-        u = compute_u(a_public, b_public)
-        key = derive_key(u, server_premaster(a_public, verifier, u, challenge.b))
+        u = compute_u(a_public, int(challenge.B_hex, 16))
+        if a_public % N == 0 or u == 0:
+            return False
+        premaster = server_premaster(a_public, int(verifier_hex, 16), u, challenge.b)
+        key = derive_key(u, premaster)
         expected = claim_signature(key, pool_id, user_id_for_srp, secret_block, timestamp)
     except ValueError:
-        return False
-    if a_public % N == 0 or u == 0:
         return False
     return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
 

@@ -289,3 +289,15 @@ def test_fake_srp_user_looks_like_real_material(username: str) -> None:
     assert re.fullmatch(r"[1-9a-f][0-9a-f]{31}", fake.salt_hex)
     assert str(uuid.UUID(fake.user_id_for_srp)) == fake.user_id_for_srp
     assert not srp.check_password(POOL_ID, username, PASSWORD, fake.salt_hex, fake.verifier_hex)
+
+
+@pytest.mark.parametrize("a_hex", ["0", format(srp.N, "x"), "not-hex"])
+def test_verify_claim_refuses_invalid_client_public_value(a_hex: str) -> None:
+    verifier, _, challenge = _vector_challenge()
+
+    ok = srp.verify_claim(
+        POOL_ID, USER, verifier, challenge, a_hex,
+        secret_block=SECRET_BLOCK, timestamp=TIMESTAMP, signature=SIGNATURE, now=VECTOR_NOW,
+    )  # fmt: skip
+
+    assert not ok
