@@ -1,0 +1,97 @@
+"""Finding and saving users inside a unit of work: usernames, aliases, passwords and codes.
+
+Every user API accepts an alias value where it takes a ``Username``; ``find_user`` resolves it.
+https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from cognigate.core.ids import numeric_code
+from cognigate.identity import attributes as attrs
+from cognigate.identity import srp
+from cognigate.identity.errors import (
+    AliasExistsException,
+    UsernameExistsException,
+    UserNotFoundException,
+)
+from cognigate.identity.model import PasswordRecord, User, UserPool
+from cognigate.identity.ports import DuplicateKey, IdentityStore
+
+
+def find_user(store: IdentityStore, pool: UserPool, username: str) -> User | None:
+    """The user whose username, or sign-in alias, is ``username``; ``None`` if none."""
+    user = store.users.get(pool.id, attrs.username_key(pool, username))
+    if user is not None:
+        return user
+    for kind in (*pool.config.username_attributes, *pool.config.alias_attributes):
+        user = store.users.get_by_alias(pool.id, kind, attrs.alias_key(pool, kind, username))
+        if user is not None:
+            return user
+    return None
+
+
+def require_user(store: IdentityStore, pool: UserPool, username: str) -> User:
+    """Like :func:`find_user`; raises ``UserNotFoundException`` "User does not exist."."""
+    user = find_user(store, pool, username)
+    if user is None:
+        raise UserNotFoundException("User does not exist.")
+    return user
+
+
+def password_record(pool: UserPool, username: str, password: str, now: float) -> PasswordRecord:
+    """The SRP salt and verifier for ``password``; the password itself is not kept."""
+    salt, verifier = srp.make_verifier(pool.id, username, password)
+    return PasswordRecord(salt=salt, verifier=verifier, set_at=now)
+
+
+def code_state(now: float, length: int = 6) -> tuple[str, dict[str, object]]:
+    """A fresh one-time code and what is stored of it (its SHA-256 and the issue time)."""
+    code = numeric_code(length)
+    return code, {"sha256": hashlib.sha256(code.encode()).hexdigest(), "issued": now}
+
+
+def _taken_message(kind: str) -> str:
+    return f"An account with the given {kind} already exists."
+
+
+def _release_alias(store: IdentityStore, pool: UserPool, holder: User, kind: str) -> None:
+    """ForceAliasCreation: the previous holder keeps the value, unverified, without the alias."""
+    flag = attrs.VERIFIED_FLAG[kind]
+    holder = replace(holder, attributes=attrs.merge(holder.attributes, [(flag, "false")]))
+    store.users.save(holder, attrs.alias_keys(pool, holder.attribute_map()))
+
+
+def _claim_aliases(
+    store: IdentityStore, pool: UserPool, user: User, aliases: dict[str, str], force: bool
+) -> None:
+    for kind, key in aliases.items():
+        holder = store.users.get_by_alias(pool.id, kind, key)
+        if holder is None or holder.pk == user.pk:
+            continue
+        if kind in pool.config.username_attributes:
+            raise UsernameExistsException(_taken_message(kind))
+        if not force or kind not in attrs.VERIFIED_FLAG:
+            raise AliasExistsException(_taken_message(kind))
+        _release_alias(store, pool, holder, kind)
+
+
+def save_user(
+    store: IdentityStore, pool: UserPool, user: User, *, force_alias: bool = False
+) -> User:
+    """Store the user with the aliases its attributes give; returns it.
+
+    :raises AliasExistsException: a verified alias belongs to another user (unless
+        ``force_alias`` moves email/phone aliases over).
+    :raises UsernameExistsException: a username attribute value belongs to another user.
+    """
+    aliases = attrs.alias_keys(pool, user.attribute_map())
+    _claim_aliases(store, pool, user, aliases, force_alias)
+    try:
+        store.users.save(user, aliases)
+    except DuplicateKey as error:
+        # a concurrent writer claimed the alias between the check and the insert
+        raise AliasExistsException(_taken_message(next(iter(aliases), "alias"))) from error
+    return user

@@ -1,0 +1,350 @@
+"""AdminCreateUser and the other admin user operations, through boto3 against a real server."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from botocore.exceptions import ClientError
+
+from tests.e2e.cognito_idp.conftest import PoolFactory, error_of
+
+LAB_PASSWORD = "Lab-Passw0rd!"
+
+
+def attributes_of(user: dict[str, Any], key: str = "Attributes") -> dict[str, str]:
+    return {a["Name"]: a["Value"] for a in user[key]}
+
+
+def create(cognito: Any, pool_id: str, username: str, **extra: Any) -> dict[str, Any]:
+    extra.setdefault("MessageAction", "SUPPRESS")
+    extra.setdefault("TemporaryPassword", LAB_PASSWORD)
+    user: dict[str, Any] = cognito.admin_create_user(
+        UserPoolId=pool_id, Username=username, **extra
+    )["User"]
+    return user
+
+
+def test_lab_admin_create_user_lands_in_force_change_password(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameConfiguration={"CaseSensitive": False})
+
+    user = cognito.admin_create_user(
+        UserPoolId=pool["Id"], Username="CognitoUser", TemporaryPassword=LAB_PASSWORD,
+        MessageAction="SUPPRESS",
+        UserAttributes=[{"Name": "email_verified", "Value": "true"}],
+    )["User"]
+
+    assert user["Username"] == "CognitoUser"
+    assert user["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+    assert user["Enabled"] is True
+    assert user["Attributes"][0]["Name"] == "sub"
+    assert uuid.UUID(user["Attributes"][0]["Value"]).version == 4
+    assert attributes_of(user)["email_verified"] == "true"
+    fetched = cognito.admin_get_user(UserPoolId=pool["Id"], Username="cognitouser")
+    assert fetched["Username"] == "CognitoUser"
+    assert fetched["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+    assert attributes_of(fetched, "UserAttributes")["email_verified"] == "true"
+    assert fetched["UserCreateDate"] == user["UserCreateDate"]
+
+
+def test_admin_create_user_with_weak_password_raises_invalid_password_and_stores_nothing(
+    cognito: Any, pool_id: str
+) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool_id, "weak", TemporaryPassword="short")
+
+    assert error_of(excinfo) == (
+        "InvalidPasswordException",
+        "Password did not conform with policy: Password not long enough",
+    )
+    assert cognito.list_users(UserPoolId=pool_id)["Users"] == []
+
+
+def test_admin_create_user_generates_a_temporary_password_when_none_is_given(
+    cognito: Any, pool_id: str
+) -> None:
+    user = cognito.admin_create_user(
+        UserPoolId=pool_id, Username="generated", MessageAction="SUPPRESS"
+    )["User"]
+
+    assert user["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+
+
+def test_admin_create_user_twice_raises_username_exists(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "twice")
+
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool_id, "twice")
+
+    assert error_of(excinfo) == ("UsernameExistsException", "User account already exists")
+
+
+def test_admin_create_user_in_unknown_pool_raises_resource_not_found(cognito: Any) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, "us-east-1_Nope12345", "someone")
+
+    assert error_of(excinfo) == (
+        "ResourceNotFoundException", "User pool us-east-1_Nope12345 does not exist."
+    )
+
+
+def test_admin_create_user_with_unknown_attribute_raises_invalid_parameter(
+    cognito: Any, pool_id: str
+) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool_id, "odd", UserAttributes=[{"Name": "custom:nope", "Value": "x"}])
+
+    code, message = error_of(excinfo)
+    assert code == "InvalidParameterException"
+    assert "custom:nope: Attribute does not exist in the schema." in message
+
+
+def test_admin_create_user_accepts_custom_attributes_of_the_schema(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(Schema=[{"Name": "team", "AttributeDataType": "String"}])
+
+    user = create(cognito, pool["Id"], "custom", UserAttributes=[
+        {"Name": "custom:team", "Value": "blue"},
+    ])
+
+    assert attributes_of(user)["custom:team"] == "blue"
+
+
+def test_case_sensitive_pool_keeps_usernames_differing_in_case_apart(
+    cognito: Any, pool_id: str
+) -> None:
+    create(cognito, pool_id, "Alice")
+
+    create(cognito, pool_id, "alice")
+
+    assert len(cognito.list_users(UserPoolId=pool_id)["Users"]) == 2
+
+
+def test_case_insensitive_pool_rejects_a_username_differing_only_in_case(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameConfiguration={"CaseSensitive": False})
+    create(cognito, pool["Id"], "Alice")
+
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool["Id"], "ALICE")
+
+    assert error_of(excinfo)[0] == "UsernameExistsException"
+
+
+def test_email_username_pool_stores_the_sub_as_username(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameAttributes=["email"])
+
+    user = create(cognito, pool["Id"], "jane@example.com")
+
+    attributes = attributes_of(user)
+    assert user["Username"] == attributes["sub"]
+    assert attributes["email"] == "jane@example.com"
+    fetched = cognito.admin_get_user(UserPoolId=pool["Id"], Username="jane@example.com")
+    assert fetched["Username"] == attributes["sub"]
+
+
+def test_email_username_pool_rejects_a_username_that_is_not_an_email(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameAttributes=["email"])
+
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool["Id"], "jane")
+
+    assert error_of(excinfo) == ("InvalidParameterException", "Username should be an email.")
+
+
+def test_email_username_pool_rejects_a_second_user_with_the_same_email(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameAttributes=["email"])
+    create(cognito, pool["Id"], "dup@example.com")
+
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool["Id"], "dup@example.com")
+
+    assert error_of(excinfo) == (
+        "UsernameExistsException", "An account with the given email already exists."
+    )
+
+
+def test_email_alias_pool_rejects_an_email_shaped_username(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(AliasAttributes=["email"])
+
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool["Id"], "bob@example.com")
+
+    assert error_of(excinfo) == (
+        "InvalidParameterException",
+        "Username cannot be of email format, since user pool is configured for email alias.",
+    )
+
+
+def verified_email(address: str) -> list[dict[str, str]]:
+    return [{"Name": "email", "Value": address}, {"Name": "email_verified", "Value": "true"}]
+
+
+def test_verified_email_alias_resolves_to_the_user(cognito: Any, make_pool: PoolFactory) -> None:
+    pool = make_pool(AliasAttributes=["email", "preferred_username"])
+    create(cognito, pool["Id"], "bob", UserAttributes=[
+        *verified_email("bob@example.com"), {"Name": "preferred_username", "Value": "bobby"},
+    ])
+
+    by_email = cognito.admin_get_user(UserPoolId=pool["Id"], Username="bob@example.com")
+    by_preferred = cognito.admin_get_user(UserPoolId=pool["Id"], Username="bobby")
+
+    assert by_email["Username"] == by_preferred["Username"] == "bob"
+
+
+def test_unverified_email_is_not_an_alias(cognito: Any, make_pool: PoolFactory) -> None:
+    pool = make_pool(AliasAttributes=["email"])
+    create(cognito, pool["Id"], "carol", UserAttributes=[
+        {"Name": "email", "Value": "carol@example.com"},
+    ])
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_get_user(UserPoolId=pool["Id"], Username="carol@example.com")
+
+    assert error_of(excinfo) == ("UserNotFoundException", "User does not exist.")
+
+
+def test_taken_verified_alias_raises_alias_exists(cognito: Any, make_pool: PoolFactory) -> None:
+    pool = make_pool(AliasAttributes=["email"])
+    create(cognito, pool["Id"], "first", UserAttributes=verified_email("same@example.com"))
+
+    with pytest.raises(ClientError) as excinfo:
+        create(cognito, pool["Id"], "second", UserAttributes=verified_email("same@example.com"))
+
+    assert error_of(excinfo) == (
+        "AliasExistsException", "An account with the given email already exists."
+    )
+
+
+def test_force_alias_creation_moves_the_alias_to_the_new_user(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(AliasAttributes=["email"])
+    create(cognito, pool["Id"], "first", UserAttributes=verified_email("moved@example.com"))
+
+    create(
+        cognito, pool["Id"], "second", UserAttributes=verified_email("moved@example.com"),
+        ForceAliasCreation=True,
+    )
+
+    owner = cognito.admin_get_user(UserPoolId=pool["Id"], Username="moved@example.com")
+    assert owner["Username"] == "second"
+    first = cognito.admin_get_user(UserPoolId=pool["Id"], Username="first")
+    assert attributes_of(first, "UserAttributes")["email_verified"] == "false"
+
+
+def test_resend_for_unknown_user_raises_user_not_found(cognito: Any, pool_id: str) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_create_user(UserPoolId=pool_id, Username="ghost", MessageAction="RESEND")
+
+    assert error_of(excinfo) == ("UserNotFoundException", "User does not exist.")
+
+
+def test_resend_for_confirmed_user_raises_unsupported_user_state(
+    cognito: Any, pool_id: str
+) -> None:
+    create(cognito, pool_id, "done")
+    cognito.admin_set_user_password(
+        UserPoolId=pool_id, Username="done", Password=LAB_PASSWORD, Permanent=True
+    )
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_create_user(UserPoolId=pool_id, Username="done", MessageAction="RESEND")
+
+    assert error_of(excinfo)[0] == "UnsupportedUserStateException"
+
+
+def test_admin_delete_user_removes_the_user(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "leaving")
+
+    cognito.admin_delete_user(UserPoolId=pool_id, Username="leaving")
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_get_user(UserPoolId=pool_id, Username="leaving")
+    assert error_of(excinfo)[0] == "UserNotFoundException"
+
+
+@pytest.mark.parametrize(
+    ("permanent", "status"), [(True, "CONFIRMED"), (False, "FORCE_CHANGE_PASSWORD")]
+)
+def test_admin_set_user_password_sets_the_status(
+    cognito: Any, pool_id: str, permanent: bool, status: str
+) -> None:
+    create(cognito, pool_id, "pw")
+
+    cognito.admin_set_user_password(
+        UserPoolId=pool_id, Username="pw", Password="N3w-Password!", Permanent=permanent
+    )
+
+    assert cognito.admin_get_user(UserPoolId=pool_id, Username="pw")["UserStatus"] == status
+
+
+def test_admin_set_user_password_enforces_the_policy(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "pw")
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_set_user_password(
+            UserPoolId=pool_id, Username="pw", Password="alllowercase1!", Permanent=True
+        )
+
+    assert error_of(excinfo) == (
+        "InvalidPasswordException",
+        "Password did not conform with policy: Password must have uppercase characters",
+    )
+
+
+def test_admin_disable_and_enable_user_toggle_enabled(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "toggle")
+
+    cognito.admin_disable_user(UserPoolId=pool_id, Username="toggle")
+    disabled = cognito.admin_get_user(UserPoolId=pool_id, Username="toggle")
+    cognito.admin_enable_user(UserPoolId=pool_id, Username="toggle")
+    enabled = cognito.admin_get_user(UserPoolId=pool_id, Username="toggle")
+
+    assert (disabled["Enabled"], enabled["Enabled"]) == (False, True)
+    assert enabled["UserStatus"] == "FORCE_CHANGE_PASSWORD"
+
+
+def test_admin_reset_user_password_without_verified_contact_raises_invalid_parameter(
+    cognito: Any, pool_id: str
+) -> None:
+    create(cognito, pool_id, "nocontact", UserAttributes=[
+        {"Name": "email", "Value": "x@example.com"},
+    ])
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_reset_user_password(UserPoolId=pool_id, Username="nocontact")
+
+    assert error_of(excinfo) == (
+        "InvalidParameterException",
+        "Cannot reset password for the user as there is no registered/verified email or "
+        "phone_number",
+    )
+
+
+def test_admin_reset_user_password_puts_the_user_in_reset_required(
+    cognito: Any, pool_id: str
+) -> None:
+    create(cognito, pool_id, "reset", UserAttributes=verified_email("reset@example.com"))
+    cognito.admin_set_user_password(
+        UserPoolId=pool_id, Username="reset", Password=LAB_PASSWORD, Permanent=True
+    )
+
+    cognito.admin_reset_user_password(UserPoolId=pool_id, Username="reset")
+
+    assert cognito.admin_get_user(UserPoolId=pool_id, Username="reset")["UserStatus"] == (
+        "RESET_REQUIRED"
+    )
