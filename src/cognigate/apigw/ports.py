@@ -1,0 +1,128 @@
+"""Storage and collaborator interfaces the API Gateway domain needs; storage implements them."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from cognigate.apigw.model import ApiDefinition
+from cognigate.apigw.stage_model import Deployment, Stage
+from cognigate.apigw.usage_model import ApiKey, UsagePlan
+
+
+class RestApiRepository(Protocol):
+    """REST API definitions (the API plus its whole resource tree), one document per API."""
+
+    def get(self, api_id: str) -> ApiDefinition | None:
+        """The API, or ``None``; in a write unit of work the row is locked until commit."""
+        ...
+
+    def all(self) -> list[ApiDefinition]:
+        """Every API, oldest first."""
+        ...
+
+    def save(self, definition: ApiDefinition) -> None:
+        """Insert or replace the API's document."""
+        ...
+
+    def delete(self, api_id: str) -> None:
+        """Remove the API with its deployments and stages; no error when missing."""
+        ...
+
+
+class DeploymentRepository(Protocol):
+    """Deployments with their immutable snapshots."""
+
+    def add(self, api_id: str, deployment: Deployment, snapshot: ApiDefinition) -> None: ...
+
+    def get(self, api_id: str, deployment_id: str) -> Deployment | None:
+        """The deployment, or ``None`` when the API has no such deployment."""
+        ...
+
+    def all(self, api_id: str) -> list[Deployment]: ...
+
+    def save(self, api_id: str, deployment: Deployment) -> None:
+        """Replace the deployment's own fields; the snapshot never changes."""
+        ...
+
+    def snapshot(self, api_id: str, deployment_id: str) -> ApiDefinition | None:
+        """The API as it was when deployed, or ``None``."""
+        ...
+
+    def delete(self, api_id: str, deployment_id: str) -> None: ...
+
+
+class StageRepository(Protocol):
+    """Stages of an API, keyed by name."""
+
+    def get(self, api_id: str, stage_name: str) -> Stage | None: ...
+
+    def all(self, api_id: str) -> list[Stage]: ...
+
+    def save(self, api_id: str, stage: Stage) -> None:
+        """Insert or replace."""
+        ...
+
+    def delete(self, api_id: str, stage_name: str) -> None: ...
+
+
+class ApiKeyRepository(Protocol):
+    """API keys; values are unique."""
+
+    def get(self, key_id: str) -> ApiKey | None: ...
+
+    def by_value(self, value: str) -> ApiKey | None: ...
+
+    def all(self) -> list[ApiKey]: ...
+
+    def save(self, key: ApiKey) -> None: ...
+
+    def delete(self, key_id: str) -> None:
+        """Remove the key and its usage-plan memberships."""
+        ...
+
+
+class UsagePlanRepository(Protocol):
+    """Usage plans and the API keys attached to them."""
+
+    def get(self, plan_id: str) -> UsagePlan | None: ...
+
+    def all(self) -> list[UsagePlan]: ...
+
+    def save(self, plan: UsagePlan) -> None: ...
+
+    def delete(self, plan_id: str) -> None: ...
+
+    def key_ids(self, plan_id: str) -> list[str]:
+        """Ids of the keys attached to the plan, in attachment order."""
+        ...
+
+    def attach_key(self, plan_id: str, key_id: str) -> None: ...
+
+    def detach_key(self, plan_id: str, key_id: str) -> None: ...
+
+
+class ApigwUnitOfWork(Protocol):
+    """The repositories of one transaction."""
+
+    @property
+    def apis(self) -> RestApiRepository: ...
+
+    @property
+    def deployments(self) -> DeploymentRepository: ...
+
+    @property
+    def stages(self) -> StageRepository: ...
+
+    @property
+    def api_keys(self) -> ApiKeyRepository: ...
+
+    @property
+    def usage_plans(self) -> UsagePlanRepository: ...
+
+
+class UserPoolDirectory(Protocol):
+    """What API Gateway needs to know about Cognito user pools (for COGNITO_USER_POOLS)."""
+
+    def pool_exists(self, pool_id: str) -> bool:
+        """Whether a user pool with this id exists."""
+        ...

@@ -1,0 +1,75 @@
+"""Tables of the API Gateway domain: one document per REST API, plus deployments, stages,
+API keys and usage plans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Float, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cognigate.storage.orm.base import Base
+
+_API_FK = "apigw_rest_apis.id"
+
+
+class RestApiRow(Base):
+    """A REST API with its whole resource tree, authorizers, models, validators, responses."""
+
+    __tablename__ = "apigw_rest_apis"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(1024))
+    created: Mapped[float] = mapped_column(Float, index=True)
+    #: bumped on every save, so caches can tell a definition changed
+    version: Mapped[int] = mapped_column(Integer)
+    doc: Mapped[dict[str, Any]]
+
+
+class DeploymentRow(Base):
+    __tablename__ = "apigw_deployments"
+
+    api_id: Mapped[str] = mapped_column(ForeignKey(_API_FK, ondelete="CASCADE"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created: Mapped[float] = mapped_column(Float)
+    doc: Mapped[dict[str, Any]]
+    #: the API definition as deployed; never changes
+    snapshot: Mapped[dict[str, Any]]
+
+
+class StageRow(Base):
+    __tablename__ = "apigw_stages"
+    api_id: Mapped[str] = mapped_column(ForeignKey(_API_FK, ondelete="CASCADE"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    deployment_id: Mapped[str] = mapped_column(String(32))
+    created: Mapped[float] = mapped_column(Float)
+    doc: Mapped[dict[str, Any]]
+
+
+class ApiKeyRow(Base):
+    __tablename__ = "apigw_api_keys"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128), unique=True)
+    created: Mapped[float] = mapped_column(Float, index=True)
+    doc: Mapped[dict[str, Any]]
+
+
+class UsagePlanRow(Base):
+    __tablename__ = "apigw_usage_plans"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created: Mapped[float] = mapped_column(Float, index=True)
+    doc: Mapped[dict[str, Any]]
+
+
+class UsagePlanKeyRow(Base):
+    __tablename__ = "apigw_usage_plan_keys"
+
+    plan_id: Mapped[str] = mapped_column(
+        ForeignKey("apigw_usage_plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_id: Mapped[str] = mapped_column(
+        ForeignKey("apigw_api_keys.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)
