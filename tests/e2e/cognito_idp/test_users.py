@@ -348,3 +348,175 @@ def test_admin_reset_user_password_puts_the_user_in_reset_required(
     assert cognito.admin_get_user(UserPoolId=pool_id, Username="reset")["UserStatus"] == (
         "RESET_REQUIRED"
     )
+
+
+@pytest.fixture
+def listed_pool(cognito: Any, pool_id: str) -> str:
+    """A pool with five users: user-a … user-e, emails a@example.com …, user-e confirmed."""
+    for letter in "abcde":
+        create(cognito, pool_id, f"user-{letter}", UserAttributes=[
+            {"Name": "email", "Value": f"{letter}@example.com"},
+            {"Name": "given_name", "Value": "Ann" if letter in "ab" else "Bea"},
+        ])
+    cognito.admin_set_user_password(
+        UserPoolId=pool_id, Username="user-e", Password=LAB_PASSWORD, Permanent=True
+    )
+    return pool_id
+
+
+def usernames(page: dict[str, Any]) -> list[str]:
+    return [u["Username"] for u in page["Users"]]
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ('email = "c@example.com"', ["user-c"]),
+        ('given_name ^= "An"', ["user-a", "user-b"]),
+        ('username = "user-d"', ["user-d"]),
+        ('cognito:user_status = "confirmed"', ["user-e"]),
+        ('status = "Enabled"', ["user-a", "user-b", "user-c", "user-d", "user-e"]),
+        ('email = "nobody@example.com"', []),
+    ],
+)
+def test_list_users_filter_selects_matching_users(
+    cognito: Any, listed_pool: str, expression: str, expected: list[str]
+) -> None:
+    page = cognito.list_users(UserPoolId=listed_pool, Filter=expression)
+
+    assert usernames(page) == expected
+
+
+@pytest.mark.parametrize("expression", ['email = c@example.com', 'shoe_size = "9"', "email"])
+def test_list_users_with_malformed_filter_raises_invalid_parameter(
+    cognito: Any, pool_id: str, expression: str
+) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        cognito.list_users(UserPoolId=pool_id, Filter=expression)
+
+    assert error_of(excinfo) == ("InvalidParameterException", "Error while parsing filter.")
+
+
+def test_list_users_pages_with_pagination_token(cognito: Any, listed_pool: str) -> None:
+    seen: list[str] = []
+    pages = 0
+    params: dict[str, Any] = {"UserPoolId": listed_pool, "Limit": 2}
+    while True:
+        page = cognito.list_users(**params)
+        seen += usernames(page)
+        pages += 1
+        if "PaginationToken" not in page:
+            break
+        params["PaginationToken"] = page["PaginationToken"]
+
+    assert seen == ["user-a", "user-b", "user-c", "user-d", "user-e"]
+    assert pages == 3
+
+
+def test_list_users_returns_only_attributes_to_get(cognito: Any, listed_pool: str) -> None:
+    page = cognito.list_users(
+        UserPoolId=listed_pool, AttributesToGet=["email"], Filter='username = "user-a"'
+    )
+
+    assert page["Users"][0]["Attributes"] == [{"Name": "email", "Value": "a@example.com"}]
+
+
+def test_boto3_paginator_walks_every_user(cognito: Any, listed_pool: str) -> None:
+    paginator = cognito.get_paginator("list_users")
+
+    found = [u["Username"] for p in paginator.paginate(UserPoolId=listed_pool, Limit=2)
+             for u in p["Users"]]
+
+    assert len(found) == 5
+
+
+def test_changing_email_marks_it_unverified(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "mover", UserAttributes=verified_email("old@example.com"))
+
+    cognito.admin_update_user_attributes(
+        UserPoolId=pool_id, Username="mover",
+        UserAttributes=[{"Name": "email", "Value": "new@example.com"}],
+    )
+
+    attributes = attributes_of(
+        cognito.admin_get_user(UserPoolId=pool_id, Username="mover"), "UserAttributes"
+    )
+    assert (attributes["email"], attributes["email_verified"]) == ("new@example.com", "false")
+
+
+def test_changing_email_with_verified_flag_keeps_it_verified(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "mover", UserAttributes=verified_email("old@example.com"))
+
+    cognito.admin_update_user_attributes(
+        UserPoolId=pool_id, Username="mover", UserAttributes=verified_email("new@example.com")
+    )
+
+    attributes = attributes_of(
+        cognito.admin_get_user(UserPoolId=pool_id, Username="mover"), "UserAttributes"
+    )
+    assert (attributes["email"], attributes["email_verified"]) == ("new@example.com", "true")
+
+
+def test_pool_keeping_verified_email_holds_the_new_one_back(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(
+        AutoVerifiedAttributes=["email"],
+        UserAttributeUpdateSettings={"AttributesRequireVerificationBeforeUpdate": ["email"]},
+    )
+    create(cognito, pool["Id"], "keeper", UserAttributes=verified_email("old@example.com"))
+
+    cognito.admin_update_user_attributes(
+        UserPoolId=pool["Id"], Username="keeper",
+        UserAttributes=[{"Name": "email", "Value": "new@example.com"}],
+    )
+
+    attributes = attributes_of(
+        cognito.admin_get_user(UserPoolId=pool["Id"], Username="keeper"), "UserAttributes"
+    )
+    assert (attributes["email"], attributes["email_verified"]) == ("old@example.com", "true")
+
+
+def test_updating_an_immutable_attribute_raises_invalid_parameter(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(Schema=[{"Name": "tenant", "AttributeDataType": "String", "Mutable": False}])
+    create(cognito, pool["Id"], "fixed", UserAttributes=[{"Name": "custom:tenant", "Value": "a"}])
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_update_user_attributes(
+            UserPoolId=pool["Id"], Username="fixed",
+            UserAttributes=[{"Name": "custom:tenant", "Value": "b"}],
+        )
+
+    code, message = error_of(excinfo)
+    assert code == "InvalidParameterException"
+    assert "custom:tenant: Attribute cannot be updated." in message
+
+
+def test_admin_delete_user_attributes_removes_them(cognito: Any, pool_id: str) -> None:
+    create(cognito, pool_id, "trim", UserAttributes=[
+        {"Name": "given_name", "Value": "Tim"}, {"Name": "family_name", "Value": "Rim"},
+    ])
+
+    cognito.admin_delete_user_attributes(
+        UserPoolId=pool_id, Username="trim", UserAttributeNames=["given_name"]
+    )
+
+    attributes = attributes_of(
+        cognito.admin_get_user(UserPoolId=pool_id, Username="trim"), "UserAttributes"
+    )
+    assert "given_name" not in attributes
+    assert attributes["family_name"] == "Rim"
+
+
+def test_admin_update_user_attributes_of_unknown_user_raises_user_not_found(
+    cognito: Any, pool_id: str
+) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_update_user_attributes(
+            UserPoolId=pool_id, Username="ghost",
+            UserAttributes=[{"Name": "name", "Value": "x"}],
+        )
+
+    assert error_of(excinfo) == ("UserNotFoundException", "User does not exist.")
