@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -26,8 +27,9 @@ from cognigate.protocol.spec import ServiceSpec
 from cognigate.providers import cognito_idp
 from cognigate.storage import migrate as migrations
 from cognigate.storage.engine import database_url, make_engine
+from cognigate.storage.secrets import instance_secret
 from cognigate.storage.uow import SqlIdentityUnitOfWork
-from cognigate.web import aws
+from cognigate.web import aws, oidc
 
 logger = logging.getLogger("cognigate")
 
@@ -55,6 +57,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         clock=clock,
         account_id=settings.account_id,
         default_region=settings.region,
+        issuer_base=settings.base_url,
+        issuer_style=settings.issuer_style,
+        secret=instance_secret(engine, "identity-secret", lambda: secrets.token_bytes(32)),
     )
     cognito = Json11Endpoint(
         ServiceSpec("cognito-idp"),
@@ -90,7 +95,15 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         messages = parts.identity.outbox.list_messages(query)
         return JSONResponse({"messages": [m.as_json() for m in messages]})
 
+    async def jwks(request: Request) -> Response:
+        return await oidc.jwks(request, parts.identity)
+
+    async def discovery(request: Request) -> Response:
+        return await oidc.discovery(request, parts.identity, parts.settings.base_url)
+
     routes = [
+        Route("/{pool_id}/.well-known/jwks.json", jwks, methods=["GET"]),
+        Route("/{pool_id}/.well-known/openid-configuration", discovery, methods=["GET"]),
         Route("/_cognigate/health", health, methods=["GET"]),
         Route("/_cognigate/outbox", outbox, methods=["GET"]),
         Route("/", root_post, methods=["POST"]),

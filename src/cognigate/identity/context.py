@@ -19,6 +19,19 @@ class Deps:
     clock: Clock
     account_id: str
     default_region: str
+    #: BASE of the issuer URL (``--public-url`` or ``http://host:port``)
+    issuer_base: str = "http://127.0.0.1:4590"
+    #: ``local`` (issuer = BASE/<poolId>) or ``aws`` (https://cognito-idp.<region>...)
+    issuer_style: str = "local"
+    #: installation secret (sealing challenge sessions, deterministic fake SRP users)
+    secret: bytes = b"cognigate-development-secret"
+
+    def issuer(self, pool_id: str) -> str:
+        """The ``iss`` of the pool's tokens."""
+        if self.issuer_style == "aws":
+            region = pool_id.split("_", 1)[0]
+            return f"https://cognito-idp.{region}.amazonaws.com/{pool_id}"
+        return f"{self.issuer_base.rstrip('/')}/{pool_id}"
 
 
 def require_pool(store: IdentityStore, pool_id: str) -> UserPool:

@@ -9,6 +9,7 @@ import builtins
 from dataclasses import dataclass
 from typing import Protocol
 
+from cognigate.identity.keys import SigningKey
 from cognigate.identity.model import (
     AppClient,
     Domain,
@@ -57,6 +58,9 @@ class ClientRepository(Protocol):
     def get(self, pool_id: str, client_id: str) -> AppClient | None:
         """The client of that pool, or ``None``."""
 
+    def find(self, client_id: str) -> AppClient | None:
+        """The client with this id in any pool, or ``None``."""
+
     def list(self, pool_id: str, limit: int, after: str | None) -> list[AppClient]:
         """Up to ``limit`` clients ordered by id, after id ``after``."""
 
@@ -93,6 +97,9 @@ class UserRepository(Protocol):
 
     def get_by_sub(self, pool_id: str, sub: str) -> User | None:
         """By ``sub``, or ``None``."""
+
+    def get_by_pk(self, pk: int) -> User | None:
+        """By storage key (as kept in refresh-token records), or ``None``."""
 
     def get_by_alias(self, pool_id: str, kind: str, key: str) -> User | None:
         """By a sign-in alias (``email``, ``phone_number``, ``preferred_username``)."""
@@ -168,6 +175,48 @@ class OutboxRepository(Protocol):
         """Newest first, optionally for one pool and/or user."""
 
 
+@dataclass(frozen=True, slots=True)
+class RefreshRecord:
+    """What is kept of an issued refresh token (by hash; never the token itself)."""
+
+    token_hash: str
+    pool_id: str
+    client_id: str
+    user_pk: int
+    origin_jti: str
+    auth_time: float
+    issued: float
+    expires: float
+    revoked: bool = False
+    #: OAuth scopes granted with it (space separated), "" for API flows
+    scope: str = ""
+
+
+class SigningKeyRepository(Protocol):
+    def for_pool(self, pool_id: str) -> builtins.list[SigningKey]:
+        """The pool's keys (empty until the first are added)."""
+
+    def add(self, pool_id: str, key: SigningKey) -> None:
+        """Insert; raises :class:`DuplicateKey` when the pool already has one for the purpose."""
+
+
+class RefreshTokenRepository(Protocol):
+    def add(self, record: RefreshRecord) -> None:
+        """Record an issued refresh token."""
+
+    def get(self, token_hash: str) -> RefreshRecord | None:
+        """By hash, or ``None``."""
+
+    def by_origin(self, origin_jti: str) -> RefreshRecord | None:
+        """By the ``origin_jti`` its tokens carry, or ``None``."""
+
+    def revoke(self, token_hash: str) -> None:
+        """Mark one refresh token (and so its access/ID tokens) revoked."""
+
+    def revoke_user(self, user_pk: int) -> None:
+        """Revoke every refresh token of the user (global sign-out)."""
+
+
 class IdentityStore(Protocol):
     """The repositories of one unit of work."""
 
@@ -185,3 +234,7 @@ class IdentityStore(Protocol):
     def resource_servers(self) -> ResourceServerRepository: ...
     @property
     def outbox(self) -> OutboxRepository: ...
+    @property
+    def signing_keys(self) -> SigningKeyRepository: ...
+    @property
+    def refresh_tokens(self) -> RefreshTokenRepository: ...

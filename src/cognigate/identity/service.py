@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from cognigate.core.clock import Clock
 from cognigate.core.uow import UnitOfWorkFactory
+from cognigate.identity.auth.keyset import KeySetOperations
+from cognigate.identity.auth.operations import AuthOperations
 from cognigate.identity.clients import ClientOperations
 from cognigate.identity.context import Deps
 from cognigate.identity.domains import DomainOperations
@@ -28,6 +30,8 @@ class IdentityService:
     groups: GroupOperations
     resource_servers: ResourceServerOperations
     outbox: OutboxOperations
+    auth: AuthOperations
+    keys: KeySetOperations
 
     @classmethod
     def create(
@@ -37,8 +41,14 @@ class IdentityService:
         clock: Clock,
         account_id: str,
         default_region: str,
+        issuer_base: str = "http://127.0.0.1:4590",
+        issuer_style: str = "local",
+        secret: bytes = b"cognigate-development-secret",
     ) -> IdentityService:
-        deps = Deps(uow=uow, clock=clock, account_id=account_id, default_region=default_region)
+        deps = Deps(
+            uow=uow, clock=clock, account_id=account_id, default_region=default_region,
+            issuer_base=issuer_base, issuer_style=issuer_style, secret=secret,
+        )
         return cls(
             pools=PoolOperations(deps),
             clients=ClientOperations(deps),
@@ -47,4 +57,6 @@ class IdentityService:
             groups=GroupOperations(deps),
             resource_servers=ResourceServerOperations(deps),
             outbox=OutboxOperations(deps),
+            auth=AuthOperations(deps),
+            keys=KeySetOperations(deps),
         )

@@ -18,6 +18,7 @@ from cognigate.storage.repositories.identity import (
     SqlResourceServerRepository,
 )
 from cognigate.storage.repositories.outbox import SqlOutboxRepository
+from cognigate.storage.repositories.tokens import SqlRefreshTokenRepository, SqlSigningKeyRepository
 from cognigate.storage.repositories.users import SqlGroupRepository, SqlUserRepository
 from cognigate.storage.secrets import instance_secret
 
@@ -33,6 +34,8 @@ class SqlIdentityStore:
     groups: SqlGroupRepository
     resource_servers: SqlResourceServerRepository
     outbox: SqlOutboxRepository
+    signing_keys: SqlSigningKeyRepository
+    refresh_tokens: SqlRefreshTokenRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -55,4 +58,6 @@ class SqlIdentityUnitOfWork:
                 groups=SqlGroupRepository(session),
                 resource_servers=SqlResourceServerRepository(session),
                 outbox=SqlOutboxRepository(session, self._sealer),
+                signing_keys=SqlSigningKeyRepository(session),
+                refresh_tokens=SqlRefreshTokenRepository(session),
             )

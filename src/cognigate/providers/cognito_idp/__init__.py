@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.json11 import Handler
-from cognigate.providers.cognito_idp import clients, domains, groups, pools, resource_servers, users
+from cognigate.providers.cognito_idp import (
+    auth,
+    clients,
+    domains,
+    groups,
+    pools,
+    resource_servers,
+    users,
+)
 
 
 def handlers(service: IdentityService) -> dict[str, Handler]:
     """Every implemented operation, keyed by its AWS name."""
     table: dict[str, Handler] = {}
-    for module in (pools, clients, domains, users, groups, resource_servers):
+    for module in (pools, clients, domains, users, groups, resource_servers, auth):
         table.update(module.handlers(service))
     return table

@@ -167,3 +167,35 @@ class InstanceSecretRow(Base):
 
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SigningKeyRow(Base):
+    """A pool's RS256 keys (one for ID tokens, one for access tokens)."""
+
+    __tablename__ = "signing_keys"
+    __table_args__ = (UniqueConstraint("pool_id", "purpose", name="uq_signing_keys_pool_purpose"),)
+
+    kid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"))
+    purpose: Mapped[str] = mapped_column(String(16))
+    private_pem: Mapped[bytes] = mapped_column(LargeBinary)
+    created: Mapped[float] = mapped_column(Float)
+
+
+class RefreshTokenRow(Base):
+    """Issued refresh tokens, by SHA-256 of the token; the token itself is never stored."""
+
+    __tablename__ = "refresh_tokens"
+    __table_args__ = (Index("ix_refresh_tokens_user", "user_pk"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"))
+    client_id: Mapped[str] = mapped_column(String(128))
+    user_pk: Mapped[int] = mapped_column(ForeignKey("users.pk", ondelete="CASCADE"))
+    origin_jti: Mapped[str] = mapped_column(String(36), unique=True)
+    auth_time: Mapped[float] = mapped_column(Float)
+    issued: Mapped[float] = mapped_column(Float)
+    expires: Mapped[float] = mapped_column(Float)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: scopes granted (OAuth) and other issuance facts needed on refresh
+    doc: Mapped[dict[str, Any]]

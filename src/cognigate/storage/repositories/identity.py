@@ -105,6 +105,10 @@ class SqlClientRepository:
         row = self._s.get(UserPoolClientRow, client_id)
         return _client(row) if row and row.pool_id == pool_id else None
 
+    def find(self, client_id: str) -> AppClient | None:
+        row = self._s.get(UserPoolClientRow, client_id)
+        return _client(row) if row else None
+
     def list(self, pool_id: str, limit: int, after: str | None) -> list[AppClient]:
         query = (
             select(UserPoolClientRow)

@@ -1,0 +1,70 @@
+"""REFRESH_TOKEN_AUTH / REFRESH_TOKEN and GetTokensFromRefreshToken: new ID and access tokens
+for a stored, unrevoked refresh token (rotation when the client enables it)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
+from cognigate.identity.auth.issuance import Grant, Issuance, issue
+from cognigate.identity.auth.result import AuthResult
+from cognigate.identity.auth.signin import MfaStep
+from cognigate.identity.errors import NotAuthorizedException
+from cognigate.identity.model import User
+from cognigate.identity.ports import RefreshRecord
+from cognigate.identity.tokens import ADMIN_SCOPE, refresh_token_hash
+
+INVALID = "Invalid Refresh Token"
+
+
+def redeem(call: AuthCall, token: str) -> tuple[RefreshRecord, User]:
+    """The live record and user behind a refresh token of this client.
+
+    :raises NotAuthorizedException: unknown, other client, revoked, expired, user gone/disabled.
+    """
+    record = call.store.refresh_tokens.get(refresh_token_hash(token))
+    if record is None or record.client_id != call.client.id or record.pool_id != call.pool.id:
+        raise NotAuthorizedException(INVALID)
+    if record.revoked:
+        raise NotAuthorizedException("Refresh Token has been revoked")
+    if call.now >= record.expires:
+        raise NotAuthorizedException("Refresh Token has expired")
+    user = call.store.users.get_by_pk(record.user_pk)
+    if user is None:
+        raise NotAuthorizedException("User does not exist.")
+    if not user.enabled:
+        raise NotAuthorizedException("User is disabled.")
+    return record, user
+
+
+def rotation_enabled(call: AuthCall) -> bool:
+    rotation = call.client.config.extras.get("RefreshTokenRotation")
+    return isinstance(rotation, dict) and rotation.get("Feature") == "ENABLED"
+
+
+def refresh(call: AuthCall, token: str, *, rotate: bool) -> Grant:
+    """Tokens from a refresh token; ``rotate`` also replaces the refresh token itself."""
+    record, user = redeem(call, token)
+    issuance = Issuance(
+        auth_time=record.auth_time,
+        with_refresh=rotate,
+        origin_jti=record.origin_jti,
+        scope=record.scope or ADMIN_SCOPE,
+        oauth=bool(record.scope),
+    )
+    if rotate:
+        call.store.refresh_tokens.revoke(record.token_hash)
+        issuance = replace(issuance, origin_jti=None)
+    grant, _ = issue(
+        call.deps, call.store, pool=call.pool, client=call.client, user=user, issuance=issuance
+    )
+    return grant
+
+
+def refresh_flow(call: AuthCall, params: Mapping[str, str], _mfa: MfaStep | None) -> AuthResult:
+    """REFRESH_TOKEN_AUTH: SECRET_HASH (secret clients) uses the user's username or sub."""
+    token = require_param(params, "REFRESH_TOKEN")
+    _record, user = redeem(call, token)
+    check_secret_hash(call, params, params.get("USERNAME", ""), user.username, user.sub)
+    return AuthResult(grant=refresh(call, token, rotate=False))

@@ -1,0 +1,26 @@
+"""The public side of a pool's signing keys: its JWKS (created on first request)."""
+
+from __future__ import annotations
+
+from cognigate.identity.auth.issuance import pool_keys
+from cognigate.identity.context import Deps
+from cognigate.identity.keys import Jwks, jwks
+
+
+class KeySetOperations:
+    """Serves ``/<poolId>/.well-known/jwks.json``."""
+
+    def __init__(self, deps: Deps) -> None:
+        self._deps = deps
+
+    def jwks(self, pool_id: str) -> Jwks | None:
+        """The pool's JWKS, or ``None`` for an unknown pool."""
+        with self._deps.uow(write=True) as store:
+            if store.pools.get(pool_id) is None:
+                return None
+            keys = pool_keys(store, pool_id, self._deps.clock.now())
+        return jwks(keys.values())
+
+    def issuer(self, pool_id: str) -> str:
+        """The ``iss`` this pool's tokens carry."""
+        return self._deps.issuer(pool_id)
