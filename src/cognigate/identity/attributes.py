@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from cognigate.identity.errors import InvalidParameterException
-from cognigate.identity.model import SchemaAttribute, UserPool
+from cognigate.identity.model import SchemaAttribute, User, UserPool
 from cognigate.identity.ports import UserFilter
 from cognigate.identity.schema import standard_schema
 
@@ -174,3 +174,34 @@ def parse_filter(text: str | None) -> UserFilter | None:
         # AWS parity: the status search is case-insensitive.
         value = value.upper()
     return UserFilter(attribute=name, value=value, prefix=operator == "^=")
+
+
+def _keep_until_verified(pool: UserPool) -> frozenset[str]:
+    settings = pool.config.extras.get("UserAttributeUpdateSettings")
+    names = (
+        settings.get("AttributesRequireVerificationBeforeUpdate")
+        if isinstance(settings, Mapping) else None
+    )
+    return frozenset(str(n) for n in names) if isinstance(names, list) else frozenset()
+
+
+def split_pending(pool: UserPool, user: User, changes: dict[str, str]) -> dict[str, str]:
+    """Apply Cognito's email/phone change rules to ``changes``; returns values awaiting a code.
+
+    A new value either replaces the old one at once (and is unverified unless the same call
+    marks it verified) or, when the pool keeps verified values until the new one is verified,
+    is held back as pending.
+    """
+    keep = _keep_until_verified(pool)
+    pending: dict[str, str] = {}
+    for name, flag in VERIFIED_FLAG.items():
+        value = changes.get(name)
+        if value is None or value == user.attribute(name) or changes.get(flag) == "true":
+            continue
+        if name in keep and user.attribute(flag) == "true":
+            pending[name] = changes.pop(name)
+            continue
+        changes.setdefault(flag, "false")
+        if name in pool.config.auto_verified_attributes:
+            pending[name] = value
+    return pending

@@ -7,11 +7,12 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-att
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import replace
 
 from cognigate.core.ids import numeric_code
 from cognigate.identity import attributes as attrs
-from cognigate.identity import srp
+from cognigate.identity import messages, srp
 from cognigate.identity.errors import (
     AliasExistsException,
     UsernameExistsException,
@@ -95,3 +96,25 @@ def save_user(
         # a concurrent writer claimed the alias between the check and the insert
         raise AliasExistsException(_taken_message(next(iter(aliases), "alias"))) from error
     return user
+
+
+def send_verification_codes(
+    store: IdentityStore, pool: UserPool, user: User, pending: dict[str, str], now: float
+) -> User:
+    """Send a verification code for each new email/phone value; remember the code hashes."""
+    if not pending:
+        return user
+    state = dict(user.state)
+    existing = state.get("attribute_codes")
+    codes: dict[str, object] = dict(existing) if isinstance(existing, Mapping) else {}
+    template = messages.code_template(pool)
+    for name, value in pending.items():
+        code, record = code_state(now)
+        codes[name] = {**record, "value": value}
+        target = replace(user, attributes=attrs.merge(user.attributes, [(name, value)]))
+        medium = "EMAIL" if name == "email" else "SMS"
+        delivery = messages.Delivery(messages.ATTRIBUTE_VERIFICATION, template, code)
+        for message in messages.compose(target, delivery, (medium,), now):
+            store.outbox.append(message)
+    state["attribute_codes"] = codes
+    return replace(user, state=state)

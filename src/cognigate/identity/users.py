@@ -6,7 +6,6 @@ Shared lookups (``find_user``, ``require_user``, ``save_user``) live in :mod:`us
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from cognigate.core.ids import new_uuid
@@ -28,6 +27,7 @@ from cognigate.identity.user_store import (
     password_record,
     require_user,
     save_user,
+    send_verification_codes,
 )
 
 MAX_LIST_LIMIT = 60
@@ -286,11 +286,11 @@ class UserOperations:
             user = require_user(store, pool, username)
             changes = dict(attrs.check_attributes(pool, updates, creating=False))
             now = self._deps.clock.now()
-            pending = _split_pending(pool, user, changes)
+            pending = attrs.split_pending(pool, user, changes)
             user = replace(
                 user, modified=now, attributes=attrs.merge(user.attributes, changes.items())
             )
-            user = _with_verification_codes(store, pool, user, pending, now)
+            user = send_verification_codes(store, pool, user, pending, now)
             save_user(store, pool, user)
 
     def admin_delete_user_attributes(
@@ -311,55 +311,3 @@ class UserOperations:
                 replace(user, modified=now, attributes=attrs.without(user.attributes, names)),
             )
 
-
-def _keep_until_verified(pool: UserPool) -> frozenset[str]:
-    settings = pool.config.extras.get("UserAttributeUpdateSettings")
-    names = (
-        settings.get("AttributesRequireVerificationBeforeUpdate")
-        if isinstance(settings, Mapping) else None
-    )
-    return frozenset(str(n) for n in names) if isinstance(names, list) else frozenset()
-
-
-def _split_pending(pool: UserPool, user: User, changes: dict[str, str]) -> dict[str, str]:
-    """Apply Cognito's email/phone change rules to ``changes``; returns values awaiting a code.
-
-    A new value either replaces the old one at once (and is unverified unless the same call
-    marks it verified) or, when the pool keeps verified values until the new one is verified,
-    is held back as pending.
-    """
-    keep = _keep_until_verified(pool)
-    pending: dict[str, str] = {}
-    for name, flag in attrs.VERIFIED_FLAG.items():
-        value = changes.get(name)
-        if value is None or value == user.attribute(name) or changes.get(flag) == "true":
-            continue
-        if name in keep and user.attribute(flag) == "true":
-            pending[name] = changes.pop(name)
-            continue
-        changes.setdefault(flag, "false")
-        if name in pool.config.auto_verified_attributes:
-            pending[name] = value
-    return pending
-
-
-def _with_verification_codes(
-    store: IdentityStore, pool: UserPool, user: User, pending: dict[str, str], now: float
-) -> User:
-    """Send a verification code for each new email/phone value; remember the code hashes."""
-    if not pending:
-        return user
-    state = dict(user.state)
-    existing = state.get("attribute_codes")
-    codes: dict[str, object] = dict(existing) if isinstance(existing, Mapping) else {}
-    template = messages.code_template(pool)
-    for name, value in pending.items():
-        code, record = code_state(now)
-        codes[name] = {**record, "value": value}
-        target = replace(user, attributes=attrs.merge(user.attributes, [(name, value)]))
-        medium = "EMAIL" if name == "email" else "SMS"
-        delivery = messages.Delivery(messages.ATTRIBUTE_VERIFICATION, template, code)
-        for message in messages.compose(target, delivery, (medium,), now):
-            store.outbox.append(message)
-    state["attribute_codes"] = codes
-    return replace(user, state=state)
