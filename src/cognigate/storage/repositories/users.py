@@ -92,6 +92,10 @@ class SqlUserRepository:
         row = self._s.scalar(select(UserRow).where(UserRow.pool_id == pool_id, UserRow.sub == sub))
         return _user(row) if row else None
 
+    def get_by_pk(self, pk: int) -> User | None:
+        row = self._s.get(UserRow, pk)
+        return _user(row) if row else None
+
     def get_by_alias(self, pool_id: str, kind: str, key: str) -> User | None:
         row = self._s.scalar(
             select(UserRow)
