@@ -11,6 +11,7 @@ from cognigate.core.uow import UnitOfWorkFactory
 from cognigate.identity.errors import InvalidParameterException, ResourceNotFoundException
 from cognigate.identity.model import AppClient, UserPool
 from cognigate.identity.ports import IdentityStore
+from cognigate.identity.triggers import FunctionInvoker
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class Deps:
     issuer_style: str = "local"
     #: installation secret (sealing challenge sessions, deterministic fake SRP users)
     secret: bytes = b"cognigate-development-secret"
+    #: the local function runtime for Lambda triggers (``--functions DIR``), if any
+    functions: FunctionInvoker | None = None
 
     def issuer(self, pool_id: str) -> str:
         """The ``iss`` of the pool's tokens."""

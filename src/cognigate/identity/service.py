@@ -16,6 +16,7 @@ from cognigate.identity.outbox import OutboxOperations
 from cognigate.identity.pools import PoolOperations
 from cognigate.identity.ports import IdentityStore
 from cognigate.identity.resource_servers import ResourceServerOperations
+from cognigate.identity.triggers import FunctionInvoker
 from cognigate.identity.users import UserOperations
 
 
@@ -44,10 +45,17 @@ class IdentityService:
         issuer_base: str = "http://127.0.0.1:4590",
         issuer_style: str = "local",
         secret: bytes = b"cognigate-development-secret",
+        functions: FunctionInvoker | None = None,
     ) -> IdentityService:
         deps = Deps(
-            uow=uow, clock=clock, account_id=account_id, default_region=default_region,
-            issuer_base=issuer_base, issuer_style=issuer_style, secret=secret,
+            uow=uow,
+            clock=clock,
+            account_id=account_id,
+            default_region=default_region,
+            issuer_base=issuer_base,
+            issuer_style=issuer_style,
+            secret=secret,
+            functions=functions,
         )
         return cls(
             pools=PoolOperations(deps),
