@@ -18,18 +18,26 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from cognigate import __version__
+from cognigate.apigw.context import Scope as ApigwScope
+from cognigate.apigw.lab import ensure_lab_api
+from cognigate.apigw.service import ApiGatewayService
 from cognigate.config import Settings, from_mapping
 from cognigate.core.clock import Clock, SystemClock
 from cognigate.identity.outbox import OutboxQuery
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.json11 import Json11Endpoint
+from cognigate.protocol.restjson import RestJsonEndpoint
 from cognigate.protocol.spec import ServiceSpec
+from cognigate.providers import apigateway as apigateway_providers
 from cognigate.providers import cognito_idp
+from cognigate.providers.apigateway.user_pools import IdentityUserPools
 from cognigate.storage import migrate as migrations
 from cognigate.storage.engine import database_url, make_engine
 from cognigate.storage.secrets import instance_secret
 from cognigate.storage.uow import SqlIdentityUnitOfWork
+from cognigate.storage.uow_apigw import SqlApigwUnitOfWork
 from cognigate.web import aws, oidc
+from cognigate.web import restjson as apigw_web
 
 logger = logging.getLogger("cognigate")
 
@@ -44,6 +52,8 @@ class Components:
     engine: Engine
     identity: IdentityService
     cognito: Json11Endpoint
+    apigateway: ApiGatewayService
+    apigateway_endpoint: RestJsonEndpoint
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Components:
@@ -68,7 +78,28 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         validation_error_code="InvalidParameterException",
         internal_error_code="InternalErrorException",
     )
-    return Components(settings=settings, engine=engine, identity=identity, cognito=cognito)
+    apigateway = ApiGatewayService(
+        ApigwScope(
+            uow=SqlApigwUnitOfWork(engine, clock),
+            clock=clock,
+            account_id=settings.account_id,
+            region=settings.region,
+            pools=IdentityUserPools(identity),
+        )
+    )
+    if settings.lab:
+        lab = ensure_lab_api(apigateway.scope)
+        invoke = f"{settings.base_url}/restapis/{lab.api_id}/{lab.stage}/_user_request_/mock"
+        print(f"  lab Mock API invoke URL: {invoke}", flush=True)
+    apigateway_endpoint = RestJsonEndpoint(
+        ServiceSpec("apigateway"),
+        apigateway_providers.handlers(apigateway),
+        default_region=settings.region,
+    )
+    return Components(
+        settings=settings, engine=engine, identity=identity, cognito=cognito,
+        apigateway=apigateway, apigateway_endpoint=apigateway_endpoint,
+    )
 
 
 def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
@@ -110,6 +141,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         Route("/", root_get, methods=["GET"]),
         Route("/", root_options, methods=["OPTIONS"]),
     ]
+    routes += apigw_web.routes(parts.apigateway_endpoint)
     app = Starlette(routes=routes)
     app.state.components = parts
     return app
@@ -131,7 +163,6 @@ def migrate(settings: Settings) -> None:
 
 def _not_yet(settings: Settings) -> str | None:
     pending = {
-        "--lab": settings.lab,
         "--init": settings.init is not None,
         "--functions": settings.functions is not None,
     }

@@ -1,0 +1,37 @@
+"""Handlers of the ``apigateway`` operations, one module per AWS noun."""
+
+from __future__ import annotations
+
+from cognigate.apigw.service import ApiGatewayService
+from cognigate.protocol.restjson import Handler
+from cognigate.providers.apigateway import (
+    authorizers,
+    gateway_responses,
+    integrations,
+    methods,
+    models,
+    resources,
+    rest_apis,
+    stages,
+    tags,
+    usage,
+)
+
+
+def handlers(service: ApiGatewayService) -> dict[str, Handler]:
+    """Every implemented operation, keyed by its AWS name."""
+    table: dict[str, Handler] = {}
+    for module in (
+        rest_apis,
+        resources,
+        methods,
+        integrations,
+        authorizers,
+        models,
+        gateway_responses,
+        stages,
+        usage,
+        tags,
+    ):
+        table.update(module.handlers(service))
+    return table
