@@ -33,6 +33,22 @@ Handler = Callable[[Wire, CallContext], Wire | None]
 MAX_BODY_BYTES = 10 * 1024 * 1024
 _VAR = re.compile(r"^\{([^}+]+)(\+?)\}$")
 _AT_PATH = re.compile(r"at '([A-Za-z0-9_]+)")
+#: AWS parity: API Gateway lists enum values in its own (Java set) order, not the model's.
+_AWS_ENUM_ORDER = {
+    "add, remove, replace, move, copy, test": "add, remove, move, test, replace, copy",
+    "HTTP, AWS, MOCK, HTTP_PROXY, AWS_PROXY": "HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS",
+    "REGIONAL, EDGE, PRIVATE": "PRIVATE, EDGE, REGIONAL",
+    "DEFAULT_4XX, DEFAULT_5XX, RESOURCE_NOT_FOUND, UNAUTHORIZED, INVALID_API_KEY, ACCESS_DENIED, "
+    "AUTHORIZER_FAILURE, AUTHORIZER_CONFIGURATION_ERROR, INVALID_SIGNATURE, EXPIRED_TOKEN, "
+    "MISSING_AUTHENTICATION_TOKEN, INTEGRATION_FAILURE, INTEGRATION_TIMEOUT, "
+    "API_CONFIGURATION_ERROR, UNSUPPORTED_MEDIA_TYPE, BAD_REQUEST_PARAMETERS, BAD_REQUEST_BODY, "
+    "REQUEST_TOO_LARGE, THROTTLED, QUOTA_EXCEEDED, WAF_FILTERED": "REQUEST_TOO_LARGE, "
+    "RESOURCE_NOT_FOUND, AUTHORIZER_CONFIGURATION_ERROR, MISSING_AUTHENTICATION_TOKEN, "
+    "BAD_REQUEST_BODY, INVALID_SIGNATURE, INVALID_API_KEY, BAD_REQUEST_PARAMETERS, "
+    "AUTHORIZER_FAILURE, UNAUTHORIZED, INTEGRATION_TIMEOUT, ACCESS_DENIED, DEFAULT_4XX, "
+    "DEFAULT_5XX, WAF_FILTERED, QUOTA_EXCEEDED, THROTTLED, API_CONFIGURATION_ERROR, "
+    "UNSUPPORTED_MEDIA_TYPE, INTEGRATION_FAILURE, EXPIRED_TOKEN",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +207,13 @@ def _prefix_body_paths(operation: OperationModel, errors: list[str]) -> list[str
         member = match.group(1)
         return f"at '{prefix}{member}" if member in body else match.group(0)
 
-    return [_AT_PATH.sub(fix, text, count=1) for text in errors]
+    return [_aws_enum_order(_AT_PATH.sub(fix, text, count=1)) for text in errors]
+
+
+def _aws_enum_order(text: str) -> str:
+    for model_order, aws_order in _AWS_ENUM_ORDER.items():
+        text = text.replace(f"[{model_order}]", f"[{aws_order}]")
+    return text
 
 
 def _serialize(shape: Shape, value: Any) -> Any:
