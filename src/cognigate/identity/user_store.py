@@ -66,30 +66,38 @@ def _release_alias(store: IdentityStore, pool: UserPool, holder: User, kind: str
 
 
 def _claim_aliases(
-    store: IdentityStore, pool: UserPool, user: User, aliases: dict[str, str], force: bool
+    store: IdentityStore, pool: UserPool, user: User, aliases: dict[str, str], *, force: bool,
+    creating: bool,
 ) -> None:
     for kind, key in aliases.items():
         holder = store.users.get_by_alias(pool.id, kind, key)
         if holder is None or holder.pk == user.pk:
             continue
-        if kind in pool.config.username_attributes:
+        if creating and kind in pool.config.username_attributes:
             raise UsernameExistsException(_taken_message(kind))
-        if not force or kind not in attrs.VERIFIED_FLAG:
+        if not force or kind not in attrs.VERIFIED_FLAG or kind in pool.config.username_attributes:
             raise AliasExistsException(_taken_message(kind))
         _release_alias(store, pool, holder, kind)
 
 
 def save_user(
-    store: IdentityStore, pool: UserPool, user: User, *, force_alias: bool = False
+    store: IdentityStore,
+    pool: UserPool,
+    user: User,
+    *,
+    force_alias: bool = False,
+    creating: bool = False,
 ) -> User:
     """Store the user with the aliases its attributes give; returns it.
 
     :raises AliasExistsException: a verified alias belongs to another user (unless
-        ``force_alias`` moves email/phone aliases over).
-    :raises UsernameExistsException: a username attribute value belongs to another user.
+        ``force_alias`` moves email/phone aliases over), or a username attribute value does
+        on update.
+    :raises UsernameExistsException: a username attribute value belongs to another user, when
+        ``creating``.
     """
     aliases = attrs.alias_keys(pool, user.attribute_map())
-    _claim_aliases(store, pool, user, aliases, force_alias)
+    _claim_aliases(store, pool, user, aliases, force=force_alias, creating=creating)
     try:
         store.users.save(user, aliases)
     except DuplicateKey as error:

@@ -142,7 +142,9 @@ class UserOperations:
                 user = store.users.add(user, attrs.username_key(pool, username))
             except DuplicateKey as error:
                 raise UsernameExistsException("User account already exists") from error
-            user = save_user(store, pool, user, force_alias=request.force_alias_creation)
+            user = save_user(
+                store, pool, user, force_alias=request.force_alias_creation, creating=True
+            )
             _invite(store, pool, user, password, request, now=now)
             return user
 
