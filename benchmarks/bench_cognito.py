@@ -25,7 +25,7 @@ import boto3
 from botocore.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.support import Server, free_port, postgres_database  # noqa: E402
+from tests.support import Server, free_port, postgres_database
 
 PASSWORD = "Bench#Pass123"
 
