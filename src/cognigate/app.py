@@ -23,8 +23,10 @@ from cognigate.apigw.lab import ensure_lab_api
 from cognigate.apigw.service import ApiGatewayService
 from cognigate.config import Settings, from_mapping
 from cognigate.core.clock import Clock, SystemClock
+from cognigate.functions import FunctionInvocationError, FunctionRuntime
 from cognigate.identity.outbox import OutboxQuery
 from cognigate.identity.service import IdentityService
+from cognigate.identity.triggers import Event, FunctionError
 from cognigate.protocol.json11 import Json11Endpoint
 from cognigate.protocol.restjson import RestJsonEndpoint
 from cognigate.protocol.spec import ServiceSpec
@@ -54,6 +56,30 @@ class Components:
     cognito: Json11Endpoint
     apigateway: ApiGatewayService
     apigateway_endpoint: RestJsonEndpoint
+    #: the ``--functions DIR`` runtime (Lambda authorizers and AWS_PROXY integrations use it)
+    functions: FunctionRuntime | None = None
+
+
+class TriggerFunctions:
+    """The function runtime as identity's ``FunctionInvoker``: its errors become FunctionError."""
+
+    def __init__(self, runtime: FunctionRuntime) -> None:
+        self.runtime = runtime
+
+    def invoke(self, function: str, event: Event) -> Event:
+        try:
+            return self.runtime.invoke(function, event)
+        except FunctionInvocationError as error:
+            raise FunctionError(str(error)) from error
+
+
+def function_runtime(settings: Settings, clock: Clock) -> FunctionRuntime | None:
+    """The ``--functions DIR`` runtime, if a directory was given."""
+    if settings.functions is None:
+        return None
+    return FunctionRuntime(
+        settings.functions, region=settings.region, account_id=settings.account_id, clock=clock
+    )
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Components:
@@ -62,6 +88,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
     engine = make_engine(database_url(settings.db, settings.data_dir))
     migrations.upgrade(engine)
     clock = clock or SystemClock()
+    functions = function_runtime(settings, clock)
     identity = IdentityService.create(
         uow=SqlIdentityUnitOfWork(engine),
         clock=clock,
@@ -70,6 +97,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         issuer_base=settings.base_url,
         issuer_style=settings.issuer_style,
         secret=instance_secret(engine, "identity-secret", lambda: secrets.token_bytes(32)),
+        functions=TriggerFunctions(functions) if functions is not None else None,
     )
     cognito = Json11Endpoint(
         ServiceSpec("cognito-idp"),
@@ -98,7 +126,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
     )
     return Components(
         settings=settings, engine=engine, identity=identity, cognito=cognito,
-        apigateway=apigateway, apigateway_endpoint=apigateway_endpoint,
+        apigateway=apigateway, apigateway_endpoint=apigateway_endpoint, functions=functions,
     )
 
 
@@ -164,7 +192,6 @@ def migrate(settings: Settings) -> None:
 def _not_yet(settings: Settings) -> str | None:
     pending = {
         "--init": settings.init is not None,
-        "--functions": settings.functions is not None,
     }
     names = [name for name, used in pending.items() if used]
     return ", ".join(names) if names else None
