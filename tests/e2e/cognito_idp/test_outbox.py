@@ -25,7 +25,9 @@ def fresh_password() -> str:
 def invite(cognito: Any, pool_id: str, username: str, **extra: Any) -> str:
     password = fresh_password()
     cognito.admin_create_user(
-        UserPoolId=pool_id, Username=username, TemporaryPassword=password,
+        UserPoolId=pool_id,
+        Username=username,
+        TemporaryPassword=password,
         UserAttributes=[
             {"Name": "email", "Value": f"{username}@example.com"},
             {"Name": "phone_number", "Value": "+15555550100"},
@@ -53,10 +55,15 @@ def test_invitation_goes_to_the_outbox_by_sms_by_default(
 def test_invitation_uses_the_desired_mediums_and_the_pool_template(
     server: Server, cognito: Any, make_pool: PoolFactory
 ) -> None:
-    pool = make_pool(AdminCreateUserConfig={"InviteMessageTemplate": {
-        "EmailSubject": "Welcome", "EmailMessage": "Hi {username}, use {####} to sign in.",
-        "SMSMessage": "{username} {####}",
-    }})
+    pool = make_pool(
+        AdminCreateUserConfig={
+            "InviteMessageTemplate": {
+                "EmailSubject": "Welcome",
+                "EmailMessage": "Hi {username}, use {####} to sign in.",
+                "SMSMessage": "{username} {####}",
+            }
+        }
+    )
 
     password = invite(cognito, pool["Id"], "bea", DesiredDeliveryMediums=["EMAIL", "SMS"])
 
@@ -73,13 +80,13 @@ def test_suppressed_invitation_sends_nothing(server: Server, cognito: Any, pool_
     assert outbox(server, pool_id=pool_id) == []
 
 
-def test_resend_sends_a_new_temporary_password(
-    server: Server, cognito: Any, pool_id: str
-) -> None:
+def test_resend_sends_a_new_temporary_password(server: Server, cognito: Any, pool_id: str) -> None:
     first = invite(cognito, pool_id, "again", DesiredDeliveryMediums=["EMAIL"])
 
     cognito.admin_create_user(
-        UserPoolId=pool_id, Username="again", MessageAction="RESEND",
+        UserPoolId=pool_id,
+        Username="again",
+        MessageAction="RESEND",
         DesiredDeliveryMediums=["EMAIL"],
     )
 
@@ -93,7 +100,9 @@ def test_password_reset_code_goes_to_the_verified_email(
     server: Server, cognito: Any, pool_id: str
 ) -> None:
     cognito.admin_create_user(
-        UserPoolId=pool_id, Username="forgetful", MessageAction="SUPPRESS",
+        UserPoolId=pool_id,
+        Username="forgetful",
+        MessageAction="SUPPRESS",
         UserAttributes=[
             {"Name": "email", "Value": "forgetful@example.com"},
             {"Name": "email_verified", "Value": "true"},
@@ -130,3 +139,20 @@ def test_temporary_password_is_not_stored_or_logged_in_plain_text(
     files.append(server.log_path)
     contents = [path.read_bytes() for path in files]
     assert all(p.encode() not in blob for p in passwords for blob in contents)
+
+
+def test_changing_email_in_auto_verified_pool_sends_a_verification_code(
+    server: Server, cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(AutoVerifiedAttributes=["email"])
+    invite(cognito, pool["Id"], "mover", MessageAction="SUPPRESS")
+
+    cognito.admin_update_user_attributes(
+        UserPoolId=pool["Id"], Username="mover",
+        UserAttributes=[{"Name": "email", "Value": "moved@example.com"}],
+    )
+
+    (message,) = outbox(server, pool_id=pool["Id"], username="mover")
+    assert (message["kind"], message["medium"]) == ("attribute_verification", "EMAIL")
+    assert message["destination"] == "moved@example.com"
+    assert message["body"] == f"Your verification code is {message['code']}."

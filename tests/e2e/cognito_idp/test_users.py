@@ -32,7 +32,9 @@ def test_lab_admin_create_user_lands_in_force_change_password(
     pool = make_pool(UsernameConfiguration={"CaseSensitive": False})
 
     user = cognito.admin_create_user(
-        UserPoolId=pool["Id"], Username="CognitoUser", TemporaryPassword=LAB_PASSWORD,
+        UserPoolId=pool["Id"],
+        Username="CognitoUser",
+        TemporaryPassword=LAB_PASSWORD,
         MessageAction="SUPPRESS",
         UserAttributes=[{"Name": "email_verified", "Value": "true"}],
     )["User"]
@@ -87,7 +89,8 @@ def test_admin_create_user_in_unknown_pool_raises_resource_not_found(cognito: An
         create(cognito, "us-east-1_Nope12345", "someone")
 
     assert error_of(excinfo) == (
-        "ResourceNotFoundException", "User pool us-east-1_Nope12345 does not exist."
+        "ResourceNotFoundException",
+        "User pool us-east-1_Nope12345 does not exist.",
     )
 
 
@@ -107,9 +110,14 @@ def test_admin_create_user_accepts_custom_attributes_of_the_schema(
 ) -> None:
     pool = make_pool(Schema=[{"Name": "team", "AttributeDataType": "String"}])
 
-    user = create(cognito, pool["Id"], "custom", UserAttributes=[
-        {"Name": "custom:team", "Value": "blue"},
-    ])
+    user = create(
+        cognito,
+        pool["Id"],
+        "custom",
+        UserAttributes=[
+            {"Name": "custom:team", "Value": "blue"},
+        ],
+    )
 
     assert attributes_of(user)["custom:team"] == "blue"
 
@@ -171,7 +179,8 @@ def test_email_username_pool_rejects_a_second_user_with_the_same_email(
         create(cognito, pool["Id"], "dup@example.com")
 
     assert error_of(excinfo) == (
-        "UsernameExistsException", "An account with the given email already exists."
+        "UsernameExistsException",
+        "An account with the given email already exists.",
     )
 
 
@@ -195,9 +204,15 @@ def verified_email(address: str) -> list[dict[str, str]]:
 
 def test_verified_email_alias_resolves_to_the_user(cognito: Any, make_pool: PoolFactory) -> None:
     pool = make_pool(AliasAttributes=["email", "preferred_username"])
-    create(cognito, pool["Id"], "bob", UserAttributes=[
-        *verified_email("bob@example.com"), {"Name": "preferred_username", "Value": "bobby"},
-    ])
+    create(
+        cognito,
+        pool["Id"],
+        "bob",
+        UserAttributes=[
+            *verified_email("bob@example.com"),
+            {"Name": "preferred_username", "Value": "bobby"},
+        ],
+    )
 
     by_email = cognito.admin_get_user(UserPoolId=pool["Id"], Username="bob@example.com")
     by_preferred = cognito.admin_get_user(UserPoolId=pool["Id"], Username="bobby")
@@ -207,9 +222,14 @@ def test_verified_email_alias_resolves_to_the_user(cognito: Any, make_pool: Pool
 
 def test_unverified_email_is_not_an_alias(cognito: Any, make_pool: PoolFactory) -> None:
     pool = make_pool(AliasAttributes=["email"])
-    create(cognito, pool["Id"], "carol", UserAttributes=[
-        {"Name": "email", "Value": "carol@example.com"},
-    ])
+    create(
+        cognito,
+        pool["Id"],
+        "carol",
+        UserAttributes=[
+            {"Name": "email", "Value": "carol@example.com"},
+        ],
+    )
 
     with pytest.raises(ClientError) as excinfo:
         cognito.admin_get_user(UserPoolId=pool["Id"], Username="carol@example.com")
@@ -225,7 +245,8 @@ def test_taken_verified_alias_raises_alias_exists(cognito: Any, make_pool: PoolF
         create(cognito, pool["Id"], "second", UserAttributes=verified_email("same@example.com"))
 
     assert error_of(excinfo) == (
-        "AliasExistsException", "An account with the given email already exists."
+        "AliasExistsException",
+        "An account with the given email already exists.",
     )
 
 
@@ -236,7 +257,10 @@ def test_force_alias_creation_moves_the_alias_to_the_new_user(
     create(cognito, pool["Id"], "first", UserAttributes=verified_email("moved@example.com"))
 
     create(
-        cognito, pool["Id"], "second", UserAttributes=verified_email("moved@example.com"),
+        cognito,
+        pool["Id"],
+        "second",
+        UserAttributes=verified_email("moved@example.com"),
         ForceAliasCreation=True,
     )
 
@@ -321,9 +345,14 @@ def test_admin_disable_and_enable_user_toggle_enabled(cognito: Any, pool_id: str
 def test_admin_reset_user_password_without_verified_contact_raises_invalid_parameter(
     cognito: Any, pool_id: str
 ) -> None:
-    create(cognito, pool_id, "nocontact", UserAttributes=[
-        {"Name": "email", "Value": "x@example.com"},
-    ])
+    create(
+        cognito,
+        pool_id,
+        "nocontact",
+        UserAttributes=[
+            {"Name": "email", "Value": "x@example.com"},
+        ],
+    )
 
     with pytest.raises(ClientError) as excinfo:
         cognito.admin_reset_user_password(UserPoolId=pool_id, Username="nocontact")
@@ -354,10 +383,15 @@ def test_admin_reset_user_password_puts_the_user_in_reset_required(
 def listed_pool(cognito: Any, pool_id: str) -> str:
     """A pool with five users: user-a … user-e, emails a@example.com …, user-e confirmed."""
     for letter in "abcde":
-        create(cognito, pool_id, f"user-{letter}", UserAttributes=[
-            {"Name": "email", "Value": f"{letter}@example.com"},
-            {"Name": "given_name", "Value": "Ann" if letter in "ab" else "Bea"},
-        ])
+        create(
+            cognito,
+            pool_id,
+            f"user-{letter}",
+            UserAttributes=[
+                {"Name": "email", "Value": f"{letter}@example.com"},
+                {"Name": "given_name", "Value": "Ann" if letter in "ab" else "Bea"},
+            ],
+        )
     cognito.admin_set_user_password(
         UserPoolId=pool_id, Username="user-e", Password=LAB_PASSWORD, Permanent=True
     )
@@ -373,6 +407,9 @@ def usernames(page: dict[str, Any]) -> list[str]:
     [
         ('email = "c@example.com"', ["user-c"]),
         ('given_name ^= "An"', ["user-a", "user-b"]),
+        ('given_name ^= "an"', []),
+        ('username ^= "user-"', ["user-a", "user-b", "user-c", "user-d", "user-e"]),
+        ('sub ^= "no-such-sub"', []),
         ('username = "user-d"', ["user-d"]),
         ('cognito:user_status = "confirmed"', ["user-e"]),
         ('status = "Enabled"', ["user-a", "user-b", "user-c", "user-d", "user-e"]),
@@ -387,7 +424,7 @@ def test_list_users_filter_selects_matching_users(
     assert usernames(page) == expected
 
 
-@pytest.mark.parametrize("expression", ['email = c@example.com', 'shoe_size = "9"', "email"])
+@pytest.mark.parametrize("expression", ["email = c@example.com", 'shoe_size = "9"', "email"])
 def test_list_users_with_malformed_filter_raises_invalid_parameter(
     cognito: Any, pool_id: str, expression: str
 ) -> None:
@@ -424,8 +461,11 @@ def test_list_users_returns_only_attributes_to_get(cognito: Any, listed_pool: st
 def test_boto3_paginator_walks_every_user(cognito: Any, listed_pool: str) -> None:
     paginator = cognito.get_paginator("list_users")
 
-    found = [u["Username"] for p in paginator.paginate(UserPoolId=listed_pool, Limit=2)
-             for u in p["Users"]]
+    found = [
+        u["Username"]
+        for p in paginator.paginate(UserPoolId=listed_pool, Limit=2)
+        for u in p["Users"]
+    ]
 
     assert len(found) == 5
 
@@ -434,7 +474,8 @@ def test_changing_email_marks_it_unverified(cognito: Any, pool_id: str) -> None:
     create(cognito, pool_id, "mover", UserAttributes=verified_email("old@example.com"))
 
     cognito.admin_update_user_attributes(
-        UserPoolId=pool_id, Username="mover",
+        UserPoolId=pool_id,
+        Username="mover",
         UserAttributes=[{"Name": "email", "Value": "new@example.com"}],
     )
 
@@ -467,7 +508,8 @@ def test_pool_keeping_verified_email_holds_the_new_one_back(
     create(cognito, pool["Id"], "keeper", UserAttributes=verified_email("old@example.com"))
 
     cognito.admin_update_user_attributes(
-        UserPoolId=pool["Id"], Username="keeper",
+        UserPoolId=pool["Id"],
+        Username="keeper",
         UserAttributes=[{"Name": "email", "Value": "new@example.com"}],
     )
 
@@ -485,7 +527,8 @@ def test_updating_an_immutable_attribute_raises_invalid_parameter(
 
     with pytest.raises(ClientError) as excinfo:
         cognito.admin_update_user_attributes(
-            UserPoolId=pool["Id"], Username="fixed",
+            UserPoolId=pool["Id"],
+            Username="fixed",
             UserAttributes=[{"Name": "custom:tenant", "Value": "b"}],
         )
 
@@ -495,9 +538,15 @@ def test_updating_an_immutable_attribute_raises_invalid_parameter(
 
 
 def test_admin_delete_user_attributes_removes_them(cognito: Any, pool_id: str) -> None:
-    create(cognito, pool_id, "trim", UserAttributes=[
-        {"Name": "given_name", "Value": "Tim"}, {"Name": "family_name", "Value": "Rim"},
-    ])
+    create(
+        cognito,
+        pool_id,
+        "trim",
+        UserAttributes=[
+            {"Name": "given_name", "Value": "Tim"},
+            {"Name": "family_name", "Value": "Rim"},
+        ],
+    )
 
     cognito.admin_delete_user_attributes(
         UserPoolId=pool_id, Username="trim", UserAttributeNames=["given_name"]
@@ -515,8 +564,27 @@ def test_admin_update_user_attributes_of_unknown_user_raises_user_not_found(
 ) -> None:
     with pytest.raises(ClientError) as excinfo:
         cognito.admin_update_user_attributes(
-            UserPoolId=pool_id, Username="ghost",
+            UserPoolId=pool_id,
+            Username="ghost",
             UserAttributes=[{"Name": "name", "Value": "x"}],
         )
 
     assert error_of(excinfo) == ("UserNotFoundException", "User does not exist.")
+
+
+def test_changing_email_to_another_users_in_email_username_pool_raises_alias_exists(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameAttributes=["email"])
+    create(cognito, pool["Id"], "one@example.com")
+    create(cognito, pool["Id"], "two@example.com")
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_update_user_attributes(
+            UserPoolId=pool["Id"], Username="two@example.com",
+            UserAttributes=[{"Name": "email", "Value": "one@example.com"}],
+        )
+
+    assert error_of(excinfo) == (
+        "AliasExistsException", "An account with the given email already exists."
+    )

@@ -147,8 +147,9 @@ class SqlUserRepository:
 def _match(column: Any, value: str, prefix: bool) -> Any:
     if not prefix:
         return column == value
-    # a range keeps the index usable and stays case-sensitive on every dialect
-    return (column >= value) & (column < value + "\U0010ffff")
+    # Not LIKE (case-insensitive on SQLite) and not a range (its end depends on the database
+    # collation on PostgreSQL): compare the leading characters, exactly, on every dialect.
+    return func.substr(column, 1, len(value)) == value
 
 
 def _filtered(query: Select[UserRow], pool_id: str, where: UserFilter) -> Select[UserRow]:
