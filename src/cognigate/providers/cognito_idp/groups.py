@@ -43,11 +43,14 @@ def _changes(params: Wire) -> GroupChanges:
     )
 
 
-def handlers(service: IdentityService) -> dict[str, Handler]:
-    groups = service.groups
+class GroupHandlers:
+    """Group operations: one method per AWS operation, named as ``xform_name`` names it."""
 
-    def create_group(params: Wire, _: CallContext) -> Wire:
-        group = groups.create_group(
+    def __init__(self, service: IdentityService) -> None:
+        self._groups = service.groups
+
+    def create_group(self, params: Wire, _: CallContext) -> Wire:
+        group = self._groups.create_group(
             NewGroup(
                 pool_id=params["UserPoolId"],
                 name=params["GroupName"],
@@ -58,55 +61,60 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         )
         return {"Group": group_type(group)}
 
-    def get_group(params: Wire, _: CallContext) -> Wire:
-        return {"Group": group_type(groups.get_group(params["UserPoolId"], params["GroupName"]))}
+    def get_group(self, params: Wire, _: CallContext) -> Wire:
+        return {
+            "Group": group_type(self._groups.get_group(params["UserPoolId"], params["GroupName"]))
+        }
 
-    def list_groups(params: Wire, _: CallContext) -> Wire:
-        page = groups.list_groups(
+    def list_groups(self, params: Wire, _: CallContext) -> Wire:
+        page = self._groups.list_groups(
             params["UserPoolId"], params.get("Limit"), params.get("NextToken")
         )
         return _groups_page(page)
 
-    def update_group(params: Wire, _: CallContext) -> Wire:
-        return {"Group": group_type(groups.update_group(_changes(params)))}
+    def update_group(self, params: Wire, _: CallContext) -> Wire:
+        return {"Group": group_type(self._groups.update_group(_changes(params)))}
 
-    def delete_group(params: Wire, _: CallContext) -> Wire:
-        groups.delete_group(params["UserPoolId"], params["GroupName"])
+    def delete_group(self, params: Wire, _: CallContext) -> Wire:
+        self._groups.delete_group(params["UserPoolId"], params["GroupName"])
         return {}
 
-    def admin_add_user_to_group(params: Wire, _: CallContext) -> Wire:
-        groups.admin_add_user_to_group(
+    def admin_add_user_to_group(self, params: Wire, _: CallContext) -> Wire:
+        self._groups.admin_add_user_to_group(
             params["UserPoolId"], params["Username"], params["GroupName"]
         )
         return {}
 
-    def admin_remove_user_from_group(params: Wire, _: CallContext) -> Wire:
-        groups.admin_remove_user_from_group(
+    def admin_remove_user_from_group(self, params: Wire, _: CallContext) -> Wire:
+        self._groups.admin_remove_user_from_group(
             params["UserPoolId"], params["Username"], params["GroupName"]
         )
         return {}
 
-    def admin_list_groups_for_user(params: Wire, _: CallContext) -> Wire:
-        page = groups.admin_list_groups_for_user(
+    def admin_list_groups_for_user(self, params: Wire, _: CallContext) -> Wire:
+        page = self._groups.admin_list_groups_for_user(
             params["UserPoolId"], params["Username"], params.get("Limit"), params.get("NextToken")
         )
         return _groups_page(page)
 
-    def list_users_in_group(params: Wire, _: CallContext) -> Wire:
-        page = groups.list_users_in_group(
+    def list_users_in_group(self, params: Wire, _: CallContext) -> Wire:
+        page = self._groups.list_users_in_group(
             params["UserPoolId"], params["GroupName"], params.get("Limit"), params.get("NextToken")
         )
         users = [user_type(u) for u in page.items]
         return drop_none({"Users": users, "NextToken": page.next_token})
 
+
+def handlers(service: IdentityService) -> dict[str, Handler]:
+    handler = GroupHandlers(service)
     return {
-        "CreateGroup": create_group,
-        "GetGroup": get_group,
-        "ListGroups": list_groups,
-        "UpdateGroup": update_group,
-        "DeleteGroup": delete_group,
-        "AdminAddUserToGroup": admin_add_user_to_group,
-        "AdminRemoveUserFromGroup": admin_remove_user_from_group,
-        "AdminListGroupsForUser": admin_list_groups_for_user,
-        "ListUsersInGroup": list_users_in_group,
+        "CreateGroup": handler.create_group,
+        "GetGroup": handler.get_group,
+        "ListGroups": handler.list_groups,
+        "UpdateGroup": handler.update_group,
+        "DeleteGroup": handler.delete_group,
+        "AdminAddUserToGroup": handler.admin_add_user_to_group,
+        "AdminRemoveUserFromGroup": handler.admin_remove_user_from_group,
+        "AdminListGroupsForUser": handler.admin_list_groups_for_user,
+        "ListUsersInGroup": handler.list_users_in_group,
     }

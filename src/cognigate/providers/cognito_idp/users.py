@@ -45,42 +45,45 @@ def _user_query(params: Wire) -> UserQuery:
     )
 
 
-def handlers(service: IdentityService) -> dict[str, Handler]:  # noqa: C901 - one closure per operation
-    users = service.users
+class UserHandlers:
+    """Admin user operations: one method per AWS operation, named as ``xform_name`` names it."""
 
-    def admin_create_user(params: Wire, _: CallContext) -> Wire:
-        return {"User": user_type(users.admin_create_user(_new_user(params)))}
+    def __init__(self, service: IdentityService) -> None:
+        self._users = service.users
 
-    def admin_get_user(params: Wire, _: CallContext) -> Wire:
-        user = users.admin_get_user(params["UserPoolId"], params["Username"])
+    def admin_create_user(self, params: Wire, _: CallContext) -> Wire:
+        return {"User": user_type(self._users.admin_create_user(_new_user(params)))}
+
+    def admin_get_user(self, params: Wire, _: CallContext) -> Wire:
+        user = self._users.admin_get_user(params["UserPoolId"], params["Username"])
         return user_type(user, attribute_key="UserAttributes")
 
-    def list_users(params: Wire, _: CallContext) -> Wire:
-        page = users.list_users(_user_query(params))
+    def list_users(self, params: Wire, _: CallContext) -> Wire:
+        page = self._users.list_users(_user_query(params))
         return drop_none(
             {"Users": [user_type(u) for u in page.items], "PaginationToken": page.next_token}
         )
 
-    def admin_delete_user(params: Wire, _: CallContext) -> Wire:
-        users.admin_delete_user(params["UserPoolId"], params["Username"])
+    def admin_delete_user(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_delete_user(params["UserPoolId"], params["Username"])
         return {}
 
-    def admin_update_user_attributes(params: Wire, _: CallContext) -> Wire:
-        users.admin_update_user_attributes(
+    def admin_update_user_attributes(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_update_user_attributes(
             params["UserPoolId"],
             params["Username"],
             tuple(attributes_in(params["UserAttributes"])),
         )
         return {}
 
-    def admin_delete_user_attributes(params: Wire, _: CallContext) -> Wire:
-        users.admin_delete_user_attributes(
+    def admin_delete_user_attributes(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_delete_user_attributes(
             params["UserPoolId"], params["Username"], tuple(params["UserAttributeNames"])
         )
         return {}
 
-    def admin_set_user_password(params: Wire, _: CallContext) -> Wire:
-        users.admin_set_user_password(
+    def admin_set_user_password(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_set_user_password(
             params["UserPoolId"],
             params["Username"],
             params["Password"],
@@ -88,27 +91,30 @@ def handlers(service: IdentityService) -> dict[str, Handler]:  # noqa: C901 - on
         )
         return {}
 
-    def admin_enable_user(params: Wire, _: CallContext) -> Wire:
-        users.admin_enable_user(params["UserPoolId"], params["Username"])
+    def admin_enable_user(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_enable_user(params["UserPoolId"], params["Username"])
         return {}
 
-    def admin_disable_user(params: Wire, _: CallContext) -> Wire:
-        users.admin_disable_user(params["UserPoolId"], params["Username"])
+    def admin_disable_user(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_disable_user(params["UserPoolId"], params["Username"])
         return {}
 
-    def admin_reset_user_password(params: Wire, _: CallContext) -> Wire:
-        users.admin_reset_user_password(params["UserPoolId"], params["Username"])
+    def admin_reset_user_password(self, params: Wire, _: CallContext) -> Wire:
+        self._users.admin_reset_user_password(params["UserPoolId"], params["Username"])
         return {}
 
+
+def handlers(service: IdentityService) -> dict[str, Handler]:
+    handler = UserHandlers(service)
     return {
-        "AdminCreateUser": admin_create_user,
-        "AdminGetUser": admin_get_user,
-        "ListUsers": list_users,
-        "AdminDeleteUser": admin_delete_user,
-        "AdminUpdateUserAttributes": admin_update_user_attributes,
-        "AdminDeleteUserAttributes": admin_delete_user_attributes,
-        "AdminSetUserPassword": admin_set_user_password,
-        "AdminEnableUser": admin_enable_user,
-        "AdminDisableUser": admin_disable_user,
-        "AdminResetUserPassword": admin_reset_user_password,
+        "AdminCreateUser": handler.admin_create_user,
+        "AdminGetUser": handler.admin_get_user,
+        "ListUsers": handler.list_users,
+        "AdminDeleteUser": handler.admin_delete_user,
+        "AdminUpdateUserAttributes": handler.admin_update_user_attributes,
+        "AdminDeleteUserAttributes": handler.admin_delete_user_attributes,
+        "AdminSetUserPassword": handler.admin_set_user_password,
+        "AdminEnableUser": handler.admin_enable_user,
+        "AdminDisableUser": handler.admin_disable_user,
+        "AdminResetUserPassword": handler.admin_reset_user_password,
     }
