@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from cognigate.identity import attributes as attrs
 from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
+from cognigate.identity.auth.lambda_triggers import TOKEN_NEW_PASSWORD
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.signin import MfaStep, grant
 from cognigate.identity.errors import InvalidParameterException, NotAuthorizedException
@@ -51,4 +52,4 @@ def new_password(
         step = mfa(call, saved, session.auth_time or call.now)
         if step is not None:
             return step
-    return grant(call, saved, session.auth_time or call.now)
+    return grant(call, saved, session.auth_time or call.now, TOKEN_NEW_PASSWORD)

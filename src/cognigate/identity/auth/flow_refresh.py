@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
 from cognigate.identity.auth.issuance import Grant, Issuance, issue
+from cognigate.identity.auth.lambda_triggers import TOKEN_REFRESH
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.signin import MfaStep
 from cognigate.identity.errors import NotAuthorizedException
@@ -52,6 +53,7 @@ def refresh(call: AuthCall, token: str, *, rotate: bool) -> Grant:
         origin_jti=record.origin_jti,
         scope=record.scope or ADMIN_SCOPE,
         oauth=bool(record.scope),
+        trigger_source=TOKEN_REFRESH,
     )
     if rotate:
         call.store.refresh_tokens.revoke(record.token_hash)

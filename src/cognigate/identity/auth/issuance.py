@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cognigate.identity.auth.lambda_triggers import TOKEN_AUTHENTICATION, customise_tokens
 from cognigate.identity.client_rules import validity_seconds
 from cognigate.identity.context import Deps
 from cognigate.identity.keys import KeyPurpose, SigningKey, generate_pool_keys
@@ -68,6 +69,8 @@ class Issuance:
     oauth: bool = False
     nonce: str | None = None
     include_id_token: bool = True
+    #: PreTokenGeneration's ``triggerSource`` (``TokenGeneration_*``)
+    trigger_source: str = TOKEN_AUTHENTICATION
 
 
 def client_validity(client: AppClient) -> tuple[int, int, int]:
@@ -114,7 +117,15 @@ def issue(
                 scope=issuance.scope,
             )
         )
-    groups = tuple(g.name for g in store.groups.groups_of(user))
+    custom = customise_tokens(
+        deps,
+        pool,
+        user,
+        store.groups.groups_of(user),
+        client_id=client.id,
+        source=issuance.trigger_source,
+        scope=issuance.scope,
+    )
     request = TokenRequest(
         issuer=deps.issuer(pool.id),
         client_id=client.id,
@@ -123,7 +134,7 @@ def issue(
         auth_time=int(issuance.auth_time),
         issued_at=int(now),
         origin_jti=origin,
-        groups=groups,
+        groups=custom.groups,
         attributes=readable_attributes(client, user),
         scope=issuance.scope,
         oauth=issuance.oauth,
@@ -137,6 +148,8 @@ def issue(
         id_key=keys[KeyPurpose.ID],
         access_key=keys[KeyPurpose.ACCESS],
         include_id_token=issuance.include_id_token,
+        id_overrides=custom.id_overrides,
+        access_overrides=custom.access_overrides,
     )
     grant = Grant(tokens.access_token, tokens.id_token, refresh, access_s)
     return grant, tokens

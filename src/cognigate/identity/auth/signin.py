@@ -13,6 +13,11 @@ from dataclasses import replace
 
 from cognigate.identity.auth.context import AuthCall
 from cognigate.identity.auth.issuance import Issuance, issue
+from cognigate.identity.auth.lambda_triggers import (
+    TOKEN_AUTHENTICATION,
+    post_authentication,
+    pre_authentication,
+)
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.errors import (
     NotAuthorizedException,
@@ -116,6 +121,8 @@ def new_password_challenge(call: AuthCall, user: User, auth_time: float) -> Auth
 
 def finish(call: AuthCall, user: User, auth_time: float, mfa: MfaStep | None) -> AuthResult:
     """After the password is proven: forced change, then MFA, then tokens."""
+    # Deviation: AWS runs PreAuthentication before checking the password; here it runs after
+    pre_authentication(call, user)
     if user.status is UserStatus.FORCE_CHANGE_PASSWORD:
         if temp_password_expired(call, user):
             raise NotAuthorizedException(
@@ -129,14 +136,18 @@ def finish(call: AuthCall, user: User, auth_time: float, mfa: MfaStep | None) ->
     return grant(call, user, auth_time)
 
 
-def grant(call: AuthCall, user: User, auth_time: float) -> AuthResult:
-    """Issue ID, access and refresh tokens."""
+def grant(
+    call: AuthCall, user: User, auth_time: float, source: str = TOKEN_AUTHENTICATION
+) -> AuthResult:
+    """PostAuthentication, then ID, access and refresh tokens (``source``: PreTokenGeneration's
+    ``triggerSource``)."""
+    post_authentication(call, user)
     issued, _ = issue(
         call.deps,
         call.store,
         pool=call.pool,
         client=call.client,
         user=user,
-        issuance=Issuance(auth_time),
+        issuance=Issuance(auth_time, trigger_source=source),
     )
     return AuthResult(grant=issued)
