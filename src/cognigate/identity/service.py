@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from cognigate.core.clock import Clock
 from cognigate.core.uow import UnitOfWorkFactory
+from cognigate.identity.account import AccountOperations
+from cognigate.identity.attribute_verification import AttributeVerificationOperations
 from cognigate.identity.auth.keyset import KeySetOperations
 from cognigate.identity.auth.operations import AuthOperations
 from cognigate.identity.clients import ClientOperations
@@ -15,7 +17,10 @@ from cognigate.identity.groups import GroupOperations
 from cognigate.identity.outbox import OutboxOperations
 from cognigate.identity.pools import PoolOperations
 from cognigate.identity.ports import IdentityStore
+from cognigate.identity.recovery import RecoveryOperations
 from cognigate.identity.resource_servers import ResourceServerOperations
+from cognigate.identity.sign_out import SignOutOperations
+from cognigate.identity.signup import SignUpOperations
 from cognigate.identity.triggers import FunctionInvoker
 from cognigate.identity.users import UserOperations
 
@@ -33,6 +38,11 @@ class IdentityService:
     outbox: OutboxOperations
     auth: AuthOperations
     keys: KeySetOperations
+    signup: SignUpOperations
+    recovery: RecoveryOperations
+    account: AccountOperations
+    attribute_verification: AttributeVerificationOperations
+    sign_out: SignOutOperations
 
     @classmethod
     def create(
@@ -67,4 +77,9 @@ class IdentityService:
             outbox=OutboxOperations(deps),
             auth=AuthOperations(deps),
             keys=KeySetOperations(deps),
+            signup=SignUpOperations(deps),
+            recovery=RecoveryOperations(deps),
+            account=AccountOperations(deps),
+            attribute_verification=AttributeVerificationOperations(deps),
+            sign_out=SignOutOperations(deps),
         )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.json11 import Handler
 from cognigate.providers.cognito_idp import (
+    account,
     auth,
     clients,
     domains,
     groups,
     pools,
     resource_servers,
+    signup,
     users,
 )
 
@@ -18,6 +20,7 @@ from cognigate.providers.cognito_idp import (
 def handlers(service: IdentityService) -> dict[str, Handler]:
     """Every implemented operation, keyed by its AWS name."""
     table: dict[str, Handler] = {}
-    for module in (pools, clients, domains, users, groups, resource_servers, auth):
+    modules = (pools, clients, domains, users, groups, resource_servers, auth, signup, account)
+    for module in modules:
         table.update(module.handlers(service))
     return table
