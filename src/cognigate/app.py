@@ -13,15 +13,19 @@ from pathlib import Path
 import uvicorn
 from sqlalchemy import Engine
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from cognigate import __version__
 from cognigate.apigw.context import Scope as ApigwScope
 from cognigate.apigw.lab import ensure_lab_api
 from cognigate.apigw.service import ApiGatewayService
 from cognigate.config import Settings, from_mapping
+from cognigate.console.context import Console
+from cognigate.console.routes import console_router
+from cognigate.console.security import SessionSigner
 from cognigate.core.clock import Clock, SystemClock
 from cognigate.functions import FunctionInvocationError, FunctionRuntime
 from cognigate.identity.outbox import OutboxQuery
@@ -125,8 +129,13 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         default_region=settings.region,
     )
     return Components(
-        settings=settings, engine=engine, identity=identity, cognito=cognito,
-        apigateway=apigateway, apigateway_endpoint=apigateway_endpoint, functions=functions,
+        settings=settings,
+        engine=engine,
+        identity=identity,
+        cognito=cognito,
+        apigateway=apigateway,
+        apigateway_endpoint=apigateway_endpoint,
+        functions=functions,
     )
 
 
@@ -151,7 +160,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
             pool_id=request.query_params.get("pool_id") or request.query_params.get("userPoolId"),
             username=request.query_params.get("username"),
         )
-        messages = parts.identity.outbox.list_messages(query)
+        messages = await run_in_threadpool(parts.identity.outbox.list_messages, query)
         return JSONResponse({"messages": [m.as_json() for m in messages]})
 
     async def jwks(request: Request) -> Response:
@@ -160,7 +169,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
     async def discovery(request: Request) -> Response:
         return await oidc.discovery(request, parts.identity, parts.settings.base_url)
 
-    routes = [
+    routes: list[Route | Mount] = [
         Route("/{pool_id}/.well-known/jwks.json", jwks, methods=["GET"]),
         Route("/{pool_id}/.well-known/openid-configuration", discovery, methods=["GET"]),
         Route("/_cognigate/health", health, methods=["GET"]),
@@ -170,9 +179,28 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         Route("/", root_options, methods=["OPTIONS"]),
     ]
     routes += apigw_web.routes(parts.apigateway_endpoint)
+    routes.append(Mount("/console", app=console_router(_console(parts, clock))))
     app = Starlette(routes=routes)
     app.state.components = parts
     return app
+
+
+def _console(parts: Components, clock: Clock | None) -> Console:
+    settings = parts.settings
+    return Console(
+        identity=parts.identity,
+        clock=clock or SystemClock(),
+        signer=SessionSigner(instance_secret(parts.engine, "console-secret", _new_secret)),
+        base_url=settings.base_url,
+        bind_host=settings.host,
+        admin_password=settings.admin_password,
+        apigw=parts.apigateway,
+        region=settings.region,
+    )
+
+
+def _new_secret() -> bytes:
+    return secrets.token_bytes(32)
 
 
 def app_from_env() -> Starlette:

@@ -1,1 +1,1 @@
-"""console package (see DESIGN.md §3)."""
+"""The web console: server-rendered pages over the same domain operations as the AWS API."""

@@ -1,0 +1,125 @@
+"""What the console pages work with: the domain services and a little request plumbing."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlencode
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.templating import Jinja2Templates
+
+from cognigate.console.security import COOKIE, ConsoleSession, SessionSigner
+from cognigate.core.clock import Clock
+from cognigate.core.errors import AwsError
+from cognigate.identity.service import IdentityService
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+HEADERS = {
+    "content-security-policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+}
+
+
+class TestInvoker(Protocol):
+    """Runs TestInvokeMethod / TestInvokeAuthorizer (filled in by the composition root)."""
+
+    def test_invoke_method(self, api_id: str, params: Mapping[str, Any]) -> Mapping[str, Any]: ...
+
+    def test_invoke_authorizer(
+        self, api_id: str, authorizer_id: str, params: Mapping[str, Any]
+    ) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Console:
+    """Everything the console needs; built once by the app."""
+
+    identity: IdentityService
+    clock: Clock
+    signer: SessionSigner
+    base_url: str
+    bind_host: str
+    admin_password: str | None
+    apigw: Any = None
+    test_invoker: TestInvoker | None = None
+    region: str = "us-east-1"
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Page:
+    """One request being answered: render templates, redirect, call the domain."""
+
+    console: Console
+    request: Request
+    session: ConsoleSession
+    form: Mapping[str, str] = field(default_factory=dict)
+    form_lists: Mapping[str, list[str]] = field(default_factory=dict)
+
+    def render(self, template: str, status: int = 200, **values: Any) -> Response:
+        context = {
+            "request": self.request,
+            "csrf": self.session.csrf,
+            "base_url": self.console.base_url,
+            "notice": self.request.query_params.get("notice"),
+            "notice_name": self.request.query_params.get("name", ""),
+            **values,
+        }
+        response = TEMPLATES.TemplateResponse(self.request, template, context, status_code=status)
+        return self.finish(response)
+
+    def redirect(self, path: str, **query: str) -> Response:
+        target = path + (("?" + urlencode(query)) if query else "")
+        return self.finish(RedirectResponse(target, status_code=303))
+
+    def finish(self, response: Response) -> Response:
+        for name, value in HEADERS.items():
+            response.headers[name] = value
+        secure = self.request.url.scheme == "https"
+        response.set_cookie(
+            COOKIE,
+            self.console.signer.dump(self.session),
+            httponly=True,
+            samesite="lax",
+            secure=secure,
+            path="/console",
+        )
+        return response
+
+    async def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a (synchronous) domain operation off the event loop."""
+        return await run_in_threadpool(fn, *args, **kwargs)
+
+    def value(self, name: str, default: str = "") -> str:
+        return self.form.get(name, default).strip()
+
+    def checked(self, name: str) -> bool:
+        return name in self.form
+
+    def values(self, name: str) -> list[str]:
+        return [v for v in self.form_lists.get(name, []) if v]
+
+
+Handler = Callable[[Page], Awaitable[Response]]
+
+
+def error_text(error: AwsError) -> str:
+    return f"{error.code}: {error.message}" if error.message else error.code
+
+
+def html_error(message: str, status: int) -> Response:
+    text = html.escape(message)
+    return HTMLResponse(f"<!doctype html><title>Error</title><p>{text}</p>", status_code=status)

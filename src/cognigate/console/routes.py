@@ -1,0 +1,101 @@
+"""The console's routes under ``/console``, each behind the access and CSRF guard."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Mount, Route, Router
+from starlette.staticfiles import StaticFiles
+
+from cognigate.console.context import HEADERS, TEMPLATES, Console, Handler, Page, html_error
+from cognigate.console.security import (
+    COOKIE,
+    needs_password,
+    new_session,
+    password_matches,
+)
+from cognigate.console.views import apis, home, pools, tokens, users
+
+_STATIC = __file__.rsplit("/", 1)[0] + "/static"
+
+
+async def _read_form(request: Request) -> tuple[dict[str, str], dict[str, list[str]]]:
+    data = await request.form()
+    single = {k: v for k, v in data.items() if isinstance(v, str)}
+    multi: dict[str, list[str]] = {}
+    for key, value in data.multi_items():
+        if isinstance(value, str):
+            multi.setdefault(key, []).append(value)
+    return single, multi
+
+
+def guard(console: Console, handler: Handler) -> Callable[[Request], object]:
+    """Session, sign-in requirement (off loopback) and CSRF check around a page handler."""
+    locked = needs_password(console.bind_host)
+
+    async def endpoint(request: Request) -> Response:
+        now = console.clock.now()
+        session = console.signer.load(request.cookies.get(COOKIE), now)
+        if session is None:
+            session = new_session(now, signed_in=not locked)
+        if locked and console.admin_password is None:
+            return html_error(
+                "The console is disabled on a non-loopback address until an admin password is "
+                "set (--admin-password or COGNIGATE_ADMIN_PASSWORD).",
+                403,
+            )
+        page = Page(console, request, session)
+        if request.method == "POST":
+            page.form, page.form_lists = await _read_form(request)
+            if not hmac.compare_digest(page.form.get("csrf", ""), session.csrf):
+                return page.finish(html_error("Invalid or missing CSRF token.", 403))
+        if locked and not session.signed_in and request.url.path != "/console/signin":
+            return page.redirect("/console/signin")
+        return await handler(page)
+
+    return endpoint
+
+
+def sign_in_handlers(console: Console) -> tuple[Handler, Handler]:
+    async def show(page: Page) -> Response:
+        return page.render("signin.html", error=None)
+
+    async def submit(page: Page) -> Response:
+        if not password_matches(console.admin_password, page.value("password")):
+            return page.render("signin.html", status=401, error="Incorrect password.")
+        page.session = new_session(console.clock.now(), signed_in=True)
+        return page.redirect("/console/")
+
+    return show, submit
+
+
+def console_router(console: Console) -> Router:
+    """The ``/console`` application."""
+    show, submit = sign_in_handlers(console)
+    table: list[tuple[str, Handler, list[str]]] = [
+        ("/signin", show, ["GET"]),
+        ("/signin", submit, ["POST"]),
+        *home.routes(),
+        *pools.routes(),
+        *users.routes(),
+        *tokens.routes(),
+        *apis.routes(),
+    ]
+    routes: list[Route | Mount] = [
+        Route(path, guard(console, handler), methods=methods) for path, handler, methods in table
+    ]
+    routes.append(Mount("/static", StaticFiles(directory=_STATIC), name="static"))
+    return Router(routes=routes)
+
+
+def redirect_to_console() -> Response:
+    response = RedirectResponse("/console/", status_code=302)
+    for name, value in HEADERS.items():
+        response.headers[name] = value
+    return response
+
+
+__all__ = ["TEMPLATES", "console_router", "redirect_to_console"]

@@ -1,0 +1,208 @@
+"""User pool pages: list, the create wizard, a pool's tabs, app clients and the domain."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from starlette.responses import Response
+
+from cognigate.console import wizard
+from cognigate.console.context import Handler, Page, error_text, html_error
+from cognigate.core.errors import AwsError
+from cognigate.identity.groups import NewGroup
+from cognigate.identity.model import AppClient, Domain
+from cognigate.identity.users import UserQuery
+
+TABS = ("users", "groups", "sign-in", "messaging", "app-integration", "triggers")
+
+
+async def pool_list(page: Page) -> Response:
+    result = await page.call(page.console.identity.pools.list, 60, None)
+    return page.render("pools.html", pools=result.items)
+
+
+def _step(page: Page) -> int:
+    try:
+        return max(1, min(len(wizard.STEPS), int(page.value("step") or "1")))
+    except ValueError:
+        return 1
+
+
+async def pool_create(page: Page) -> Response:
+    if page.request.method == "GET":
+        return _wizard(page, dict(wizard.DEFAULTS), 1, None)
+    state = wizard.state_from(page.form)
+    step = _step(page)
+    state = wizard.merge_step(state, step, page.form, page.form_lists)
+    if "previous" in page.form:
+        return _wizard(page, state, max(1, step - 1), None)
+    problem = _check_step(state, step)
+    if problem:
+        return _wizard(page, state, step, problem)
+    if step < len(wizard.STEPS):
+        return _wizard(page, state, step + 1, None)
+    return await _create(page, state)
+
+
+def _check_step(state: dict[str, str], step: int) -> str | None:
+    if step == 1 and not wizard.listed(state, "sign_in_options"):
+        return "Select at least one Cognito user pool sign-in option."
+    if step == 5:
+        if not state.get("pool_name"):
+            return "Enter a user pool name."
+        if state.get("hosted_ui") and not state.get("domain_prefix"):
+            return "Enter a Cognito domain prefix."
+        if not state.get("client_name"):
+            return "Enter an app client name."
+        if state.get("hosted_ui") and not state.get("callback_url"):
+            return "Enter an allowed callback URL."
+    return None
+
+
+def _wizard(page: Page, state: dict[str, str], step: int, error: str | None) -> Response:
+    return page.render(
+        "pool_wizard.html",
+        status=400 if error else 200,
+        state=state,
+        step=step,
+        steps=wizard.STEPS,
+        error=error,
+        listed=lambda n: wizard.listed(state, n),
+        auth_flows=wizard.AUTH_FLOWS,
+        scopes=wizard.SCOPES,
+        requirable=wizard.STANDARD_REQUIRABLE,
+    )
+
+
+async def _create(page: Page, state: dict[str, str]) -> Response:
+    identity = page.console.identity
+    name = state["pool_name"]
+    prefix = state.get("domain_prefix", "") if state.get("hosted_ui") else ""
+    if prefix and await page.call(identity.domains.describe, prefix) is not None:
+        return _wizard(page, state, len(wizard.STEPS), "Domain already exists.")
+    try:
+        details = await page.call(
+            identity.pools.create, name, wizard.pool_config(state), {}, region=page.console.region
+        )
+    except AwsError as error:
+        return _wizard(page, state, len(wizard.STEPS), error_text(error))
+    pool_id = details.pool.id
+    try:
+        if prefix:
+            await page.call(identity.domains.create, pool_id, prefix)
+        choice = wizard.client_choice(state)
+        await page.call(
+            identity.clients.create,
+            pool_id,
+            choice.name,
+            choice.config,
+            generate_secret=choice.generate_secret,
+        )
+    except AwsError as error:
+        await page.call(identity.pools.delete, pool_id)
+        return _wizard(page, state, len(wizard.STEPS), error_text(error))
+    return page.redirect(f"/console/pools/{pool_id}", notice="pool-created", name=name)
+
+
+async def pool_detail(page: Page) -> Response:
+    identity = page.console.identity
+    pool_id = page.request.path_params["pool_id"]
+    tab = page.request.query_params.get("tab", "users")
+    try:
+        details = await page.call(identity.pools.describe, pool_id)
+    except AwsError as error:
+        return page.finish(html_error(error_text(error), 404))
+    values: dict[str, Any] = {}
+    if tab == "users":
+        values["users"] = (await page.call(identity.users.list_users, UserQuery(pool_id))).items
+    elif tab == "groups":
+        values["groups"] = (await page.call(identity.groups.list_groups, pool_id, 60, None)).items
+    elif tab == "app-integration":
+        values["clients"] = (await page.call(identity.clients.list, pool_id, 60, None)).items
+    return page.render(
+        "pool_detail.html", details=details, pool=details.pool, tab=tab, tabs=TABS, **values
+    )
+
+
+async def pool_delete(page: Page) -> Response:
+    pool_id = page.request.path_params["pool_id"]
+    try:
+        await page.call(page.console.identity.pools.delete, pool_id)
+    except AwsError as error:
+        return page.redirect(f"/console/pools/{pool_id}", notice="error", name=error_text(error))
+    return page.redirect("/console/pools", notice="pool-deleted", name=pool_id)
+
+
+async def domain_create(page: Page) -> Response:
+    pool_id = page.request.path_params["pool_id"]
+    try:
+        await page.call(page.console.identity.domains.create, pool_id, page.value("domain"))
+    except AwsError as error:
+        return _tab(page, pool_id, "app-integration", "error", error_text(error))
+    return _tab(page, pool_id, "app-integration", "domain-created", page.value("domain"))
+
+
+async def group_create(page: Page) -> Response:
+    pool_id = page.request.path_params["pool_id"]
+    name = page.value("group_name")
+    try:
+        await page.call(
+            page.console.identity.groups.create_group,
+            NewGroup(pool_id=pool_id, name=name, description=page.value("description") or None),
+        )
+    except AwsError as error:
+        return _tab(page, pool_id, "groups", "error", error_text(error))
+    return _tab(page, pool_id, "groups", "group-created", name)
+
+
+def _tab(page: Page, pool_id: str, tab: str, notice: str, name: str) -> Response:
+    return page.redirect(f"/console/pools/{pool_id}", tab=tab, notice=notice, name=name)
+
+
+def hosted_ui_url(base_url: str, domain: Domain | None, client: AppClient) -> str | None:
+    """The console's "View Hosted UI" link: the real hosted UI of the pool's domain."""
+    config = client.config
+    if domain is None or not config.callback_urls or not config.allowed_oauth_flows:
+        return None
+    response_type = "code" if "code" in config.allowed_oauth_flows else "token"
+    query = urlencode(
+        {
+            "client_id": client.id,
+            "response_type": response_type,
+            "scope": " ".join(config.allowed_oauth_scopes or ()),
+            "redirect_uri": config.callback_urls[0],
+        },
+        quote_via=quote,
+    ).replace("%20", "+")
+    return f"{base_url.rstrip('/')}/auth/{domain.domain}/login?{query}"
+
+
+async def client_detail(page: Page) -> Response:
+    identity = page.console.identity
+    pool_id = page.request.path_params["pool_id"]
+    client_id = page.request.path_params["client_id"]
+    try:
+        client = await page.call(identity.clients.describe, pool_id, client_id)
+    except AwsError as error:
+        return page.finish(html_error(error_text(error), 404))
+    domain = await page.call(identity.domains.for_pool, pool_id)
+    return page.render(
+        "client_detail.html",
+        client=client,
+        pool_id=pool_id,
+        domain=domain,
+        hosted_ui=hosted_ui_url(page.console.base_url, domain, client),
+    )
+
+
+def routes() -> list[tuple[str, Handler, list[str]]]:
+    return [
+        ("/pools", pool_list, ["GET"]),
+        ("/pools/create", pool_create, ["GET", "POST"]),
+        ("/pools/{pool_id}", pool_detail, ["GET"]),
+        ("/pools/{pool_id}/delete", pool_delete, ["POST"]),
+        ("/pools/{pool_id}/domain", domain_create, ["POST"]),
+        ("/pools/{pool_id}/groups", group_create, ["POST"]),
+        ("/pools/{pool_id}/clients/{client_id}", client_detail, ["GET"]),
+    ]
