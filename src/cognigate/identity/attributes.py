@@ -24,10 +24,20 @@ _PHONE = re.compile(r"^\+[0-9]{4,15}$")
 #: ``attr = "value"`` or ``attr ^= "value"``; quotes inside the value are escaped with ``\``
 _FILTER = re.compile(r'^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$')
 #: attributes ListUsers can search on
-FILTERABLE = frozenset({
-    "username", "email", "phone_number", "name", "given_name", "family_name",
-    "preferred_username", "cognito:user_status", "status", "sub",
-})
+FILTERABLE = frozenset(
+    {
+        "username",
+        "email",
+        "phone_number",
+        "name",
+        "given_name",
+        "family_name",
+        "preferred_username",
+        "cognito:user_status",
+        "status",
+        "sub",
+    }
+)
 
 
 def looks_like_email(value: str) -> bool:
@@ -180,7 +190,8 @@ def _keep_until_verified(pool: UserPool) -> frozenset[str]:
     settings = pool.config.extras.get("UserAttributeUpdateSettings")
     names = (
         settings.get("AttributesRequireVerificationBeforeUpdate")
-        if isinstance(settings, Mapping) else None
+        if isinstance(settings, Mapping)
+        else None
     )
     return frozenset(str(n) for n in names) if isinstance(names, list) else frozenset()
 

@@ -17,7 +17,6 @@ from cognigate.identity.user_store import require_user
 MAX_LIMIT = 60
 
 
-
 @dataclass(frozen=True, slots=True)
 class NewGroup:
     pool_id: str
@@ -69,8 +68,12 @@ class GroupOperations:
             pool = require_pool(store, request.pool_id)
             now = self._deps.clock.now()
             group = Group(
-                pool_id=pool.id, name=request.name, created=now, modified=now,
-                description=request.description, role_arn=request.role_arn,
+                pool_id=pool.id,
+                name=request.name,
+                created=now,
+                modified=now,
+                description=request.description,
+                role_arn=request.role_arn,
                 precedence=request.precedence,
             )
             exists = GroupExistsException(f"A group with the name {request.name} already exists.")
@@ -148,7 +151,7 @@ class GroupOperations:
         with self._deps.uow(write=False) as store:
             pool = require_pool(store, pool_id)
             groups = store.groups.groups_of(require_user(store, pool, username))
-        page = groups[start:start + size]
+        page = groups[start : start + size]
         more = start + size < len(groups)
         return Page(items=tuple(page), next_token=encode_token(str(start + size)) if more else None)
 

@@ -89,9 +89,14 @@ def compose(
         subject = template.email_subject if medium == "EMAIL" else ""
         messages.append(
             OutboxMessage(
-                pool_id=user.pool_id, username=user.username, kind=delivery.kind,
-                medium=medium, destination=destination, subject=subject,
-                body=_render(body, user.username, delivery.code), created=now,
+                pool_id=user.pool_id,
+                username=user.username,
+                kind=delivery.kind,
+                medium=medium,
+                destination=destination,
+                subject=subject,
+                body=_render(body, user.username, delivery.code),
+                created=now,
                 code=delivery.code,
             )
         )

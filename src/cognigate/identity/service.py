@@ -14,6 +14,7 @@ from cognigate.identity.clients import ClientOperations
 from cognigate.identity.context import Deps
 from cognigate.identity.domains import DomainOperations
 from cognigate.identity.groups import GroupOperations
+from cognigate.identity.mfa import MfaOperations
 from cognigate.identity.outbox import OutboxOperations
 from cognigate.identity.pools import PoolOperations
 from cognigate.identity.ports import IdentityStore
@@ -33,6 +34,7 @@ class IdentityService:
     clients: ClientOperations
     domains: DomainOperations
     users: UserOperations
+    mfa: MfaOperations
     groups: GroupOperations
     resource_servers: ResourceServerOperations
     outbox: OutboxOperations
@@ -72,6 +74,7 @@ class IdentityService:
             clients=ClientOperations(deps),
             domains=DomainOperations(deps),
             users=UserOperations(deps),
+            mfa=MfaOperations(deps),
             groups=GroupOperations(deps),
             resource_servers=ResourceServerOperations(deps),
             outbox=OutboxOperations(deps),

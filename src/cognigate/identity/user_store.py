@@ -21,6 +21,9 @@ from cognigate.identity.errors import (
 from cognigate.identity.model import PasswordRecord, User, UserPool
 from cognigate.identity.ports import DuplicateKey, IdentityStore
 
+#: ``user.state`` key of pending attribute verification codes: name -> hash, issue time, value
+ATTRIBUTE_CODES = "attribute_codes"
+
 
 def find_user(store: IdentityStore, pool: UserPool, username: str) -> User | None:
     """The user whose username, or sign-in alias, is ``username``; ``None`` if none."""
@@ -66,7 +69,12 @@ def _release_alias(store: IdentityStore, pool: UserPool, holder: User, kind: str
 
 
 def _claim_aliases(
-    store: IdentityStore, pool: UserPool, user: User, aliases: dict[str, str], *, force: bool,
+    store: IdentityStore,
+    pool: UserPool,
+    user: User,
+    aliases: dict[str, str],
+    *,
+    force: bool,
     creating: bool,
 ) -> None:
     for kind, key in aliases.items():
@@ -106,6 +114,19 @@ def save_user(
     return user
 
 
+def forget_replaced_codes(
+    user: User, applied: Mapping[str, str], pending: Mapping[str, str]
+) -> User:
+    """Drop pending verification codes for an email/phone just replaced without a new code."""
+    codes = user.state.get(ATTRIBUTE_CODES)
+    if not isinstance(codes, Mapping):
+        return user
+    kept = {n: r for n, r in codes.items() if n not in applied or n in pending}
+    if len(kept) == len(codes):
+        return user
+    return replace(user, state={**user.state, ATTRIBUTE_CODES: kept})
+
+
 def send_verification_codes(
     store: IdentityStore, pool: UserPool, user: User, pending: dict[str, str], now: float
 ) -> User:
@@ -113,7 +134,7 @@ def send_verification_codes(
     if not pending:
         return user
     state = dict(user.state)
-    existing = state.get("attribute_codes")
+    existing = state.get(ATTRIBUTE_CODES)
     codes: dict[str, object] = dict(existing) if isinstance(existing, Mapping) else {}
     template = messages.code_template(pool)
     for name, value in pending.items():
@@ -124,5 +145,5 @@ def send_verification_codes(
         delivery = messages.Delivery(messages.ATTRIBUTE_VERIFICATION, template, code)
         for message in messages.compose(target, delivery, (medium,), now):
             store.outbox.append(message)
-    state["attribute_codes"] = codes
+    state[ATTRIBUTE_CODES] = codes
     return replace(user, state=state)

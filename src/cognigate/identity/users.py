@@ -24,6 +24,7 @@ from cognigate.identity.ports import DuplicateKey, IdentityStore
 from cognigate.identity.user_store import (
     code_state,
     find_user,
+    forget_replaced_codes,
     password_record,
     require_user,
     save_user,
@@ -133,9 +134,14 @@ class UserOperations:
             now = self._deps.clock.now()
             sub = username if pool.config.username_attributes else new_uuid()
             user = User(
-                pool_id=pool.id, username=username, sub=sub,
-                status=UserStatus.FORCE_CHANGE_PASSWORD, enabled=True, created=now,
-                modified=now, attributes=(("sub", sub), *checked),
+                pool_id=pool.id,
+                username=username,
+                sub=sub,
+                status=UserStatus.FORCE_CHANGE_PASSWORD,
+                enabled=True,
+                created=now,
+                modified=now,
+                attributes=(("sub", sub), *checked),
                 password=password_record(pool, username, password, now),
             )
             try:
@@ -237,7 +243,10 @@ class UserOperations:
             status = UserStatus.CONFIRMED if permanent else UserStatus.FORCE_CHANGE_PASSWORD
             state = {k: v for k, v in user.state.items() if k != "password_reset"}
             user = replace(
-                user, status=status, modified=now, state=state,
+                user,
+                status=status,
+                modified=now,
+                state=state,
                 password=password_record(pool, user.username, password, now),
             )
             save_user(store, pool, user)
@@ -260,7 +269,9 @@ class UserOperations:
             now = self._deps.clock.now()
             code, record = code_state(now)
             user = replace(
-                user, status=UserStatus.RESET_REQUIRED, modified=now,
+                user,
+                status=UserStatus.RESET_REQUIRED,
+                modified=now,
                 state={**user.state, "password_reset": record},
             )
             user = save_user(store, pool, user)
@@ -292,6 +303,7 @@ class UserOperations:
             user = replace(
                 user, modified=now, attributes=attrs.merge(user.attributes, changes.items())
             )
+            user = forget_replaced_codes(user, changes, pending)
             user = send_verification_codes(store, pool, user, pending, now)
             save_user(store, pool, user)
 
@@ -309,7 +321,7 @@ class UserOperations:
             attrs.check_deletable(pool, names)
             now = self._deps.clock.now()
             save_user(
-                store, pool,
+                store,
+                pool,
                 replace(user, modified=now, attributes=attrs.without(user.attributes, names)),
             )
-

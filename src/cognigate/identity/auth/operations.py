@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from cognigate.identity.auth import challenge_new_password, flow_password, flow_refresh, flow_srp
+from cognigate.identity.auth.challenge_mfa import MFA_CHALLENGES
 from cognigate.identity.auth.context import AuthCall
 from cognigate.identity.auth.issuance import Grant
 from cognigate.identity.auth.mfa import mfa_step
@@ -52,6 +53,7 @@ FLOWS: Mapping[str, Flow] = {
 CHALLENGES: dict[str, ChallengeFn] = {
     "PASSWORD_VERIFIER": flow_srp.password_verifier,
     "NEW_PASSWORD_REQUIRED": challenge_new_password.new_password,
+    **MFA_CHALLENGES,
 }
 
 _DEFAULT_SWITCHES = frozenset(

@@ -10,6 +10,7 @@ from cognigate.providers.cognito_idp import (
     clients,
     domains,
     groups,
+    mfa,
     pools,
     resource_servers,
     signup,
@@ -20,7 +21,18 @@ from cognigate.providers.cognito_idp import (
 def handlers(service: IdentityService) -> dict[str, Handler]:
     """Every implemented operation, keyed by its AWS name."""
     table: dict[str, Handler] = {}
-    modules = (pools, clients, domains, users, groups, resource_servers, auth, signup, account)
+    modules = (
+        pools,
+        clients,
+        domains,
+        users,
+        groups,
+        resource_servers,
+        auth,
+        mfa,
+        signup,
+        account,
+    )
     for module in modules:
         table.update(module.handlers(service))
     return table
