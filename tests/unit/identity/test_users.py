@@ -209,3 +209,22 @@ def test_list_users_pages_in_username_order(
 
     assert [u.username for u in first.items + second.items] == ["alice", "Bob", "Carol"]
     assert second.next_token is None
+
+
+def test_admin_marking_a_new_email_verified_forgets_the_pending_code(
+    service: IdentityService, make_pool: PoolMaker
+) -> None:
+    pool_id = make_pool(auto_verified_attributes=("email",))
+    service.users.admin_create_user(new_user(pool_id, "u"))
+    service.users.admin_update_user_attributes(pool_id, "u", (("email", "a@example.com"),))
+    pending = service.users.admin_get_user(pool_id, "u").state.get("attribute_codes")
+
+    service.users.admin_update_user_attributes(
+        pool_id, "u", (("email", "b@example.com"), ("email_verified", "true"))
+    )
+
+    user = service.users.admin_get_user(pool_id, "u")
+    assert isinstance(pending, dict)
+    assert "email" in pending
+    assert user.state.get("attribute_codes") == {}
+    assert user.attribute("email_verified") == "true"

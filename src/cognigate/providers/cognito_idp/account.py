@@ -6,6 +6,7 @@ from __future__ import annotations
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
+from cognigate.providers.cognito_idp.mfa import mfa_out
 from cognigate.providers.cognito_idp.signup import delivery_out
 from cognigate.providers.cognito_idp.wire import attributes_in, attributes_out
 
@@ -19,7 +20,11 @@ def handlers(service: IdentityService) -> dict[str, Handler]:  # noqa: C901 - on
 
     def get_user(params: Wire, _: CallContext) -> Wire:
         user = account.get_user(params["AccessToken"])
-        return {"Username": user.username, "UserAttributes": attributes_out(user.attributes)}
+        return {
+            "Username": user.username,
+            "UserAttributes": attributes_out(user.attributes),
+            **mfa_out(user),
+        }
 
     def update_user_attributes(params: Wire, _: CallContext) -> Wire:
         sent = account.update_user_attributes(

@@ -7,6 +7,7 @@ from cognigate.identity.service import IdentityService
 from cognigate.identity.users import NewUser, UserQuery
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
+from cognigate.providers.cognito_idp.mfa import mfa_out
 from cognigate.providers.cognito_idp.wire import attributes_in, attributes_out, drop_none
 
 
@@ -56,7 +57,7 @@ class UserHandlers:
 
     def admin_get_user(self, params: Wire, _: CallContext) -> Wire:
         user = self._users.admin_get_user(params["UserPoolId"], params["Username"])
-        return user_type(user, attribute_key="UserAttributes")
+        return {**user_type(user, attribute_key="UserAttributes"), **mfa_out(user)}
 
     def list_users(self, params: Wire, _: CallContext) -> Wire:
         page = self._users.list_users(_user_query(params))
