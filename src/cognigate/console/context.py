@@ -56,6 +56,7 @@ class Console:
     apigw: Any = None
     test_invoker: TestInvoker | None = None
     region: str = "us-east-1"
+    account_id: str = "000000000000"
     extras: dict[str, Any] = field(default_factory=dict)
 
 

@@ -17,7 +17,7 @@ from cognigate.console.security import (
     new_session,
     password_matches,
 )
-from cognigate.console.views import apis, home, pools, tokens, users
+from cognigate.console.views import api_methods, api_stages, apis, home, pools, tokens, users
 
 _STATIC = __file__.rsplit("/", 1)[0] + "/static"
 
@@ -83,6 +83,8 @@ def console_router(console: Console) -> Router:
         *users.routes(),
         *tokens.routes(),
         *apis.routes(),
+        *api_methods.routes(),
+        *api_stages.routes(),
     ]
     routes: list[Route | Mount] = [
         Route(path, guard(console, handler), methods=methods) for path, handler, methods in table
