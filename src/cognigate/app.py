@@ -196,6 +196,7 @@ def _console(parts: Components, clock: Clock | None) -> Console:
         admin_password=settings.admin_password,
         apigw=parts.apigateway,
         region=settings.region,
+        account_id=settings.account_id,
     )
 
 
