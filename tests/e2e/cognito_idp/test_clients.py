@@ -117,9 +117,7 @@ def test_create_client_in_unknown_pool_raises_resource_not_found(cognito: Any) -
 
 
 def test_http_callback_to_a_public_host_is_rejected(cognito: Any, pool_id: str) -> None:
-    code, message = _rejected(
-        cognito, pool_id, **OAUTH, CallbackURLs=["http://app.example.com/cb"]
-    )
+    code, message = _rejected(cognito, pool_id, **OAUTH, CallbackURLs=["http://app.example.com/cb"])
     assert code == "InvalidParameterException"
     assert message.endswith("cannot use the HTTP protocol.")
 
@@ -144,9 +142,7 @@ def test_callback_with_fragment_is_rejected(cognito: Any, pool_id: str) -> None:
     assert code == "InvalidParameterException"
 
 
-def test_default_redirect_uri_outside_callback_urls_is_rejected(
-    cognito: Any, pool_id: str
-) -> None:
+def test_default_redirect_uri_outside_callback_urls_is_rejected(cognito: Any, pool_id: str) -> None:
     code, _ = _rejected(
         cognito,
         pool_id,
@@ -318,9 +314,7 @@ def test_update_client_validates_like_create(cognito: Any, pool_id: str) -> None
     assert described["CallbackURLs"] == ["https://app.example.com/cb"]
 
 
-def test_delete_client_then_describe_raises_resource_not_found(
-    cognito: Any, pool_id: str
-) -> None:
+def test_delete_client_then_describe_raises_resource_not_found(cognito: Any, pool_id: str) -> None:
     client_id = _create(cognito, pool_id)["ClientId"]
     cognito.delete_user_pool_client(UserPoolId=pool_id, ClientId=client_id)
     with pytest.raises(ClientError) as excinfo:

@@ -1,6 +1,6 @@
 """The lab's Task 1 and Task 2.1 control-plane calls, through boto3 over HTTP.
 
-The requests are the ones `shared/spec/lab-walkthrough.md` §1.1–§1.3 and §2.1 say the console
+The requests are the ones `shared/spec/lab-walkthrough.md` §1.1-§1.3 and §2.1 say the console
 sends; the assertions are what DescribeUserPool, DescribeUserPoolClient,
 DescribeUserPoolDomain and AdminGetUser return on AWS for that configuration.
 """
@@ -187,9 +187,7 @@ def test_lab_pool_reports_creation_and_modification_dates(lab_pool: dict[str, An
 def test_lab_pool_is_listed_by_list_user_pools(lab: Lab) -> None:
     paginator = lab.cognito.get_paginator("list_user_pools")
     names = {
-        p["Id"]: p["Name"]
-        for page in paginator.paginate(MaxResults=60)
-        for p in page["UserPools"]
+        p["Id"]: p["Name"] for page in paginator.paginate(MaxResults=60) for p in page["UserPools"]
     }
     assert names[lab.pool_id] == "cognito-lab-pool"
 

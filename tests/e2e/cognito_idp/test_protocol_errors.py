@@ -224,7 +224,10 @@ def test_weak_temporary_password_raises_invalid_password_and_stores_nothing(
 ) -> None:
     with pytest.raises(ClientError) as excinfo:
         cognito.admin_create_user(
-            UserPoolId=pool_id, Username="weak", TemporaryPassword=password, MessageAction="SUPPRESS"
+            UserPoolId=pool_id,
+            Username="weak",
+            TemporaryPassword=password,
+            MessageAction="SUPPRESS",
         )
     code, message = error_of(excinfo)
     assert code == "InvalidPasswordException"

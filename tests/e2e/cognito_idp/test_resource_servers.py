@@ -36,9 +36,7 @@ def test_create_resource_server_is_described_as_given(cognito: Any, pool_id: str
     }
 
 
-def test_create_resource_server_without_scopes_has_empty_scopes(
-    cognito: Any, pool_id: str
-) -> None:
+def test_create_resource_server_without_scopes_has_empty_scopes(cognito: Any, pool_id: str) -> None:
     server = cognito.create_resource_server(UserPoolId=pool_id, Identifier="orders", Name="O")
     assert server["ResourceServer"].get("Scopes", []) == []
 
