@@ -7,6 +7,7 @@ import logging
 import os
 import secrets
 import sys
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import uvicorn
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -27,7 +29,10 @@ from cognigate.console.context import Console
 from cognigate.console.routes import console_router
 from cognigate.console.security import SessionSigner
 from cognigate.core.clock import Clock, SystemClock
-from cognigate.functions import FunctionInvocationError, FunctionRuntime
+from cognigate.functions import FunctionInvocationError, FunctionNotFound, FunctionRuntime
+from cognigate.gateway import ports as gateway_ports
+from cognigate.gateway.pipeline import Gateway
+from cognigate.gateway.runtime import Runtime as GatewayRuntime
 from cognigate.identity.outbox import OutboxQuery
 from cognigate.identity.service import IdentityService
 from cognigate.identity.triggers import Event, FunctionError
@@ -42,7 +47,7 @@ from cognigate.storage.engine import database_url, make_engine
 from cognigate.storage.secrets import instance_secret
 from cognigate.storage.uow import SqlIdentityUnitOfWork
 from cognigate.storage.uow_apigw import SqlApigwUnitOfWork
-from cognigate.web import aws, oidc
+from cognigate.web import aws, execute_api, oidc
 from cognigate.web import restjson as apigw_web
 
 logger = logging.getLogger("cognigate")
@@ -62,6 +67,75 @@ class Components:
     apigateway_endpoint: RestJsonEndpoint
     #: the ``--functions DIR`` runtime (Lambda authorizers and AWS_PROXY integrations use it)
     functions: FunctionRuntime | None = None
+    #: the API Gateway data plane (invoke URLs, TestInvokeMethod/Authorizer)
+    gateway: Gateway | None = None
+
+
+class TriggerFunctions:
+    """The function runtime as identity's ``FunctionInvoker``: its errors become FunctionError."""
+
+    def __init__(self, runtime: FunctionRuntime) -> None:
+        self.runtime = runtime
+
+    def invoke(self, function: str, event: Event) -> Event:
+        try:
+            return self.runtime.invoke(function, event)
+        except FunctionInvocationError as error:
+            raise FunctionError(str(error)) from error
+
+
+def function_runtime(settings: Settings, clock: Clock) -> FunctionRuntime | None:
+    """The ``--functions DIR`` runtime, if a directory was given."""
+    if settings.functions is None:
+        return None
+    return FunctionRuntime(
+        settings.functions, region=settings.region, account_id=settings.account_id, clock=clock
+    )
+
+
+class GatewayPoolKeys:
+    """Identity's signing keys as the data plane's ``PoolKeys`` port."""
+
+    def __init__(self, identity: IdentityService) -> None:
+        self._identity = identity
+
+    def keys_for(self, pool_id: str) -> gateway_ports.PoolKeySet | None:
+        keys = self._identity.keys.signing_keys(pool_id)
+        if keys is None:
+            return None
+        issuer = self._identity.keys.issuer(pool_id)
+        return gateway_ports.PoolKeySet(issuer, {key.kid: key for key in keys})
+
+
+class GatewayFunctions:
+    """The function runtime as the data plane's ``FunctionInvoker`` (run off the event loop)."""
+
+    def __init__(self, runtime: FunctionRuntime) -> None:
+        self.runtime = runtime
+
+    async def invoke(self, target: str, event: Mapping[str, object]) -> object:
+        try:
+            return await run_in_threadpool(self.runtime.invoke_payload, target, dict(event))
+        except FunctionNotFound as error:
+            raise gateway_ports.FunctionNotFound(target) from error
+        except FunctionInvocationError as error:
+            raise gateway_ports.FunctionError(error.message, error.error_type) from error
+
+
+def build_gateway(
+    settings: Settings, clock: Clock, identity: IdentityService, apigateway: ApiGatewayService,
+    functions: FunctionRuntime | None,
+) -> Gateway:
+    """The data plane, reading deployments through the API Gateway storage."""
+    runtime = GatewayRuntime(
+        clock=clock,
+        pool_keys=GatewayPoolKeys(identity),
+        uow=apigateway.scope.uow,
+        account_id=settings.account_id,
+        region=settings.region,
+        functions=GatewayFunctions(functions) if functions else gateway_ports.NoFunctions(),
+    )
+    return Gateway(runtime)
 
 
 class TriggerFunctions:
@@ -123,9 +197,10 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         lab = ensure_lab_api(apigateway.scope)
         invoke = f"{settings.base_url}/restapis/{lab.api_id}/{lab.stage}/_user_request_/mock"
         print(f"  lab Mock API invoke URL: {invoke}", flush=True)
+    gateway = build_gateway(settings, clock, identity, apigateway, functions)
     apigateway_endpoint = RestJsonEndpoint(
         ServiceSpec("apigateway"),
-        apigateway_providers.handlers(apigateway),
+        apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
         default_region=settings.region,
     )
     return Components(
@@ -136,6 +211,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         apigateway=apigateway,
         apigateway_endpoint=apigateway_endpoint,
         functions=functions,
+        gateway=gateway,
     )
 
 
@@ -178,9 +254,14 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         Route("/", root_get, methods=["GET"]),
         Route("/", root_options, methods=["OPTIONS"]),
     ]
+    if parts.gateway is not None:
+        routes += execute_api.routes(parts.gateway)
     routes += apigw_web.routes(parts.apigateway_endpoint)
     routes.append(Mount("/console", app=console_router(_console(parts, clock))))
-    app = Starlette(routes=routes)
+    middleware: list[Middleware] = []
+    if parts.gateway is not None:
+        middleware.append(Middleware(execute_api.ExecuteApiHost, gateway=parts.gateway))
+    app = Starlette(routes=routes, middleware=middleware)
     app.state.components = parts
     return app
 
@@ -195,6 +276,7 @@ def _console(parts: Components, clock: Clock | None) -> Console:
         bind_host=settings.host,
         admin_password=settings.admin_password,
         apigw=parts.apigateway,
+        test_invoker=execute_api.GatewayTestInvoker(parts.gateway) if parts.gateway else None,
         region=settings.region,
         account_id=settings.account_id,
     )

@@ -1,1 +1,1 @@
-"""gateway package (see DESIGN.md §3)."""
+"""API Gateway data plane: route -> authorize -> integrate (VTL) for deployed REST APIs."""

@@ -29,6 +29,7 @@ __all__ = [
     "InvalidTokenSignature",
     "IssuedTokens",
     "MalformedToken",
+    "SigningKey",
     "TokenError",
     "TokenRequest",
     "access_token_claims",

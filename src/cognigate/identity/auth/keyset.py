@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cognigate.identity.auth.issuance import pool_keys
 from cognigate.identity.context import Deps
-from cognigate.identity.keys import Jwks, jwks
+from cognigate.identity.keys import Jwks, SigningKey, jwks
 
 
 class KeySetOperations:
@@ -24,3 +24,10 @@ class KeySetOperations:
     def issuer(self, pool_id: str) -> str:
         """The ``iss`` this pool's tokens carry."""
         return self._deps.issuer(pool_id)
+
+    def signing_keys(self, pool_id: str) -> list[SigningKey] | None:
+        """The pool's keys as stored (none yet before its first token), or ``None`` if no pool."""
+        with self._deps.uow(write=False) as store:
+            if store.pools.get(pool_id) is None:
+                return None
+            return store.signing_keys.for_pool(pool_id)

@@ -14,11 +14,15 @@ from cognigate.providers.apigateway import (
     rest_apis,
     stages,
     tags,
+    test_invoke,
     usage,
 )
+from cognigate.providers.apigateway.test_invoke import TestInvoker
 
 
-def handlers(service: ApiGatewayService) -> dict[str, Handler]:
+def handlers(
+    service: ApiGatewayService, test_invoker: TestInvoker | None = None
+) -> dict[str, Handler]:
     """Every implemented operation, keyed by its AWS name."""
     table: dict[str, Handler] = {}
     for module in (
@@ -34,4 +38,6 @@ def handlers(service: ApiGatewayService) -> dict[str, Handler]:
         tags,
     ):
         table.update(module.handlers(service))
+    if test_invoker is not None:
+        table.update(test_invoke.handlers(test_invoker))
     return table

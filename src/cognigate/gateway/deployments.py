@@ -1,0 +1,77 @@
+"""Which deployment a stage serves, with each deployment compiled once into a router (cached).
+
+DESIGN.md §3: a deployment is an immutable snapshot; the stage is read on every request so a
+redeploy applies at once, the compiled deployment is cached by ``(api id, deployment id)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cognigate.apigw.model import ApiDefinition
+from cognigate.apigw.ports import ApigwUnitOfWork
+from cognigate.apigw.stage_model import AccessLogSettings, MethodSetting
+from cognigate.core.clock import Clock
+from cognigate.core.uow import UnitOfWorkFactory
+from cognigate.gateway.cache import BoundedCache
+from cognigate.gateway.router import Router
+
+COMPILED_CACHE_SIZE = 128
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A snapshot with its router."""
+
+    definition: ApiDefinition
+    router: Router
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """What a stage serves right now."""
+
+    deployment_id: str
+    compiled: Compiled
+    variables: Mapping[str, str] = field(default_factory=dict)
+    method_settings: Mapping[str, MethodSetting] = field(default_factory=dict)
+    access_log: AccessLogSettings | None = None
+
+
+class DeploymentCache:
+    """Looks up stages per request and compiles each deployment once."""
+
+    def __init__(self, uow: UnitOfWorkFactory[ApigwUnitOfWork], clock: Clock) -> None:
+        self._uow = uow
+        self._compiled: BoundedCache[tuple[str, str], Compiled] = BoundedCache(
+            COMPILED_CACHE_SIZE, clock.now
+        )
+
+    def served(self, api_id: str, stage_name: str) -> Served | None:
+        """The stage's current deployment, or ``None`` for an unknown API or stage."""
+        with self._uow(write=False) as uow:
+            stage = uow.stages.get(api_id, stage_name)
+            if stage is None:
+                return None
+            key = (api_id, stage.deployment_id)
+            compiled = self._compiled.get(key)
+            if compiled is None:
+                snapshot = uow.deployments.snapshot(api_id, stage.deployment_id)
+                if snapshot is None:
+                    return None
+                compiled = Compiled(snapshot, Router(snapshot))
+                self._compiled.put(key, compiled)
+        return Served(
+            deployment_id=stage.deployment_id,
+            compiled=compiled,
+            variables=dict(stage.variables or {}),
+            method_settings=stage.method_settings,
+            access_log=stage.access_log_settings,
+        )
+
+    def current(self, api_id: str) -> Compiled | None:
+        """The API as it is now, undeployed (TestInvokeMethod); never cached."""
+        with self._uow(write=False) as uow:
+            definition = uow.apis.get(api_id)
+        return Compiled(definition, Router(definition)) if definition else None

@@ -1,0 +1,80 @@
+"""Outbound HTTP for HTTP and HTTP_PROXY integrations: URL, parameters, errors as AWS maps them.
+
+https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import quote
+
+import httpx
+
+from cognigate.apigw.model import Integration
+from cognigate.gateway.context import Invocation
+from cognigate.gateway.errors import ApiConfigurationError, IntegrationFailure, IntegrationTimeout
+from cognigate.gateway.parameters import evaluate
+from cognigate.gateway.runtime import Runtime
+
+_PLACEHOLDER = re.compile(r"\{([^}]+?)\+?\}")
+_PREFIX = "integration.request."
+HOP_BY_HOP = frozenset(
+    {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
+     "transfer-encoding", "upgrade", "host", "content-length"}
+)  # fmt: skip
+
+
+def mapped_parameters(inv: Invocation, integration: Integration, where: str) -> dict[str, str]:
+    """``integration.request.<where>.X`` values (``where``: path, querystring, header)."""
+    prefix = f"{_PREFIX}{where}."
+    found: dict[str, str] = {}
+    for name, expression in (integration.request_parameters or {}).items():
+        if name.startswith(prefix):
+            value = evaluate(expression, inv)
+            if value is not None:
+                found[name[len(prefix) :]] = value
+    return found
+
+
+def endpoint_url(inv: Invocation, integration: Integration) -> str:
+    """``uri`` with ``{name}``/``{proxy+}`` filled from mapped or same-named path parameters."""
+    path_values = dict(inv.match.path_parameters) if inv.match else {}
+    path_values.update(mapped_parameters(inv, integration, "path"))
+
+    def fill(match: re.Match[str]) -> str:
+        value = path_values.get(match.group(1), "")
+        return quote(value, safe="/") if match.group(0).endswith("+}") else quote(value, safe="")
+
+    uri = integration.uri or ""
+    if not uri.startswith(("http://", "https://")):
+        raise ApiConfigurationError(
+            log="Execution failed due to configuration error: Invalid endpoint address"
+        )
+    return _PLACEHOLDER.sub(fill, uri)
+
+
+async def send(runtime: Runtime, request: httpx.Request, timeout_ms: int) -> httpx.Response:
+    """Send and start streaming the response.
+
+    :raises IntegrationTimeout: no answer within ``timeout_ms``.
+    :raises IntegrationFailure: the connection failed.
+    """
+    client = runtime.http_client()
+    request.extensions["timeout"] = httpx.Timeout(timeout_ms / 1000).as_dict()
+    try:
+        return await client.send(request, stream=True)
+    except httpx.TimeoutException as exc:
+        raise IntegrationTimeout(log="Execution failed due to a timeout error") from exc
+    except httpx.HTTPError as exc:
+        raise IntegrationFailure(
+            log=f"Execution failed due to configuration error: {type(exc).__name__}"
+        ) from exc
+
+
+def elapsed_ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+def forwarded_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP]

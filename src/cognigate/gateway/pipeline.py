@@ -1,0 +1,104 @@
+"""The data plane as an explicit, ordered list of steps, and the entry point for live invokes.
+
+route -> authorize -> API key -> throttle -> validate -> integrate (request mapping, call,
+response mapping, method response); a :class:`GatewayError` anywhere becomes a gateway response.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+
+import anyio.to_thread
+
+from cognigate.gateway import access_log
+from cognigate.gateway.authorizers import authorize_step
+from cognigate.gateway.context import Invocation
+from cognigate.gateway.deployments import DeploymentCache, Served
+from cognigate.gateway.errors import ApiConfigurationError, GatewayError
+from cognigate.gateway.execution_log import ExecutionLog
+from cognigate.gateway.gateway_responses import common_headers, plain_error, render_error
+from cognigate.gateway.integrations import integrate_step
+from cognigate.gateway.messages import GatewayRequest, GatewayResponse
+from cognigate.gateway.router import route_step
+from cognigate.gateway.runtime import Runtime
+from cognigate.gateway.usage import api_key_step, throttle_step
+from cognigate.gateway.validation import validate_step
+
+logger = logging.getLogger(__name__)
+
+Step = Callable[[Invocation, Runtime], Awaitable[None]]
+
+LIVE_STEPS: tuple[Step, ...] = (
+    route_step,
+    authorize_step,
+    api_key_step,
+    throttle_step,
+    validate_step,
+    integrate_step,
+)
+#: TestInvokeMethod bypasses authorization, keys and throttling (the route is given)
+TEST_STEPS: tuple[Step, ...] = (validate_step, integrate_step)
+
+
+async def run(inv: Invocation, runtime: Runtime, steps: Sequence[Step]) -> GatewayResponse:
+    """Run ``steps`` in order; the first :class:`GatewayError` becomes the response."""
+    try:
+        for step in steps:
+            await step(inv, runtime)
+        if inv.response is None:
+            raise ApiConfigurationError(log="No response produced")
+        response = inv.response
+    except GatewayError as error:
+        if error.log:
+            inv.log.add(error.log)
+        response = render_error(inv, error)
+    inv.response = response
+    return response
+
+
+def new_request_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Gateway:
+    """Serves deployed APIs."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.deployments = DeploymentCache(runtime.uow, runtime.clock)
+
+    def _invocation(
+        self, api_id: str, stage: str, request: GatewayRequest, served: Served
+    ) -> Invocation:
+        request_id = new_request_id()
+        return Invocation(
+            request=request,
+            api=served.compiled.definition,
+            stage=stage,
+            stage_variables=served.variables,
+            request_id=request_id,
+            started=self.runtime.clock.now(),
+            account_id=self.runtime.account_id,
+            region=self.runtime.region,
+            log=ExecutionLog(self.runtime.clock, request_id, enabled=False),
+            router=served.compiled.router,
+            method_settings=served.method_settings,
+            deployment_id=served.deployment_id,
+        )
+
+    async def invoke(self, api_id: str, stage: str, request: GatewayRequest) -> GatewayResponse:
+        """Answer ``request`` for stage ``stage`` of API ``api_id``."""
+        served = await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
+        if served is None:
+            return plain_error(403, "Forbidden", "ForbiddenException", new_request_id())
+        inv = self._invocation(api_id, stage, request, served)
+        response = await run(inv, self.runtime, LIVE_STEPS)
+        response.headers += common_headers(inv.request_id, inv.apigw_id)
+        access_log.write(served.access_log.format if served.access_log else None, inv)
+        return response
+
+    def flush_authorizers(self, api_id: str) -> None:
+        """FlushStageAuthorizersCache."""
+        self.runtime.flush_authorizers(api_id)

@@ -1,0 +1,58 @@
+"""What the data plane needs from the rest of cognigate, as small Protocols app.py fills in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from cognigate.identity.tokens import SigningKey
+
+
+@dataclass(frozen=True, slots=True)
+class PoolKeySet:
+    """A user pool's token issuer and its public keys by ``kid``."""
+
+    issuer: str
+    keys: Mapping[str, SigningKey]
+
+
+class PoolKeys(Protocol):
+    """Signing keys of Cognito user pools (for COGNITO_USER_POOLS authorizers)."""
+
+    def keys_for(self, pool_id: str) -> PoolKeySet | None:
+        """The pool's issuer and keys, or ``None`` for an unknown pool."""
+        ...
+
+
+class FunctionError(Exception):
+    """The function raised; ``message`` is its ``errorMessage``."""
+
+    def __init__(self, message: str, error_type: str = "Exception") -> None:
+        super().__init__(message)
+        self.message = message
+        self.error_type = error_type
+
+
+class FunctionNotFound(Exception):
+    """No local function answers to that name, ARN or invocation URI."""
+
+
+class FunctionInvoker(Protocol):
+    """Local "Lambda" functions (``--functions DIR``)."""
+
+    async def invoke(self, target: str, event: Mapping[str, object]) -> object:
+        """The function's return value for ``event``.
+
+        :param target: a function name, Lambda ARN or API Gateway invocation URI.
+        :raises FunctionNotFound: no such function.
+        :raises FunctionError: the function raised.
+        """
+        ...
+
+
+class NoFunctions:
+    """The invoker used when no ``--functions`` directory is configured."""
+
+    async def invoke(self, target: str, event: Mapping[str, object]) -> object:
+        raise FunctionNotFound(target)

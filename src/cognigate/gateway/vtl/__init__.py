@@ -1,0 +1,50 @@
+"""Velocity (VTL) mapping templates with API Gateway's variables, rendered by ``airspeed``.
+
+https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import airspeed
+
+from cognigate.gateway.vtl.input import InputVariable
+from cognigate.gateway.vtl.util import UtilVariable
+
+__all__ = ["InputVariable", "TemplateError", "UtilVariable", "render"]
+
+_UTIL = UtilVariable()
+
+
+class TemplateError(Exception):
+    """The template does not parse or fails while rendering."""
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(source: str) -> airspeed.Template:
+    return airspeed.Template(source)
+
+
+def render(
+    source: str,
+    *,
+    input_: InputVariable,
+    context: Mapping[str, object],
+    stage_variables: Mapping[str, str],
+) -> str:
+    """``source`` rendered with ``$input``, ``$util``, ``$context`` and ``$stageVariables``.
+
+    :raises TemplateError: the template is not valid VTL or a method call failed.
+    """
+    variables = {
+        "input": input_,
+        "util": _UTIL,
+        "context": context,
+        "stageVariables": dict(stage_variables),
+    }
+    try:
+        return str(_compiled(source).merge(variables))
+    except Exception as exc:  # airspeed raises assorted errors for bad templates
+        raise TemplateError(str(exc)) from exc

@@ -1,0 +1,147 @@
+"""The execute-api edge: Starlette/ASGI requests to the data plane and back.
+
+Serves ``/restapis/<id>/<stage>/_user_request_/<path>`` and any request whose ``Host`` is
+``<apiId>.execute-api.<anything>`` (path ``/<stage>/<path>``), see DESIGN.md §2.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Callable, Coroutine, Mapping
+from typing import Any
+
+import anyio.from_thread
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from cognigate.gateway.messages import GatewayRequest, GatewayResponse
+from cognigate.gateway.pipeline import Gateway
+from cognigate.gateway.test_authorizer import test_invoke_authorizer
+from cognigate.gateway.test_invoke import test_invoke_method
+
+USER_REQUEST = "_user_request_"
+_HOST = re.compile(r"^([A-Za-z0-9]+)\.execute-api\.", re.IGNORECASE)
+_INVOKE_PATH = re.compile(r"^/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?$")
+
+
+def _raw_path(scope: Scope) -> str:
+    raw = scope.get("raw_path")
+    if isinstance(raw, bytes | bytearray):
+        return raw.decode("latin-1").split("?", 1)[0]
+    return str(scope.get("path", "/"))
+
+
+async def _gateway_request(request: Request, path: str) -> GatewayRequest:
+    body = await request.body()
+    return GatewayRequest(
+        method=request.method,
+        path=path or "/",
+        headers=tuple(request.headers.items()),
+        query=tuple(request.query_params.multi_items()),
+        body=body,
+        source_ip=request.client.host if request.client else "",
+        domain_name=request.headers.get("host", "localhost").split(":", 1)[0],
+    )
+
+
+def to_starlette(response: GatewayResponse) -> Response:
+    """A Starlette response carrying every header as given (repeats included)."""
+    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
+    out: Response
+    if response.stream is not None:
+        out = StreamingResponse(response.stream, status_code=response.status)
+    else:
+        out = Response(content=response.body, status_code=response.status)
+        raw = [(k, v) for k, v in raw if k != b"content-length"]
+        raw.append((b"content-length", str(len(response.body)).encode()))
+    out.raw_headers = raw
+    return out
+
+
+def _missing_token() -> Response:
+    body = json.dumps({"message": "Missing Authentication Token"})
+    headers = {"x-amzn-ErrorType": "MissingAuthenticationTokenException"}
+    return Response(body, status_code=403, media_type="application/json", headers=headers)
+
+
+async def invoke(request: Request, gateway: Gateway, api_id: str, stage_and_path: str) -> Response:
+    """Answer a request for ``/<stage>/<path>`` of API ``api_id``."""
+    stage, _, rest = stage_and_path.lstrip("/").partition("/")
+    if not stage:
+        return _missing_token()
+    gateway_request = await _gateway_request(request, "/" + rest)
+    return to_starlette(await gateway.invoke(api_id, stage, gateway_request))
+
+
+def routes(gateway: Gateway) -> list[Route]:
+    """The path-style invoke routes (mount before the management API's ``/restapis`` routes)."""
+
+    async def serve(request: Request) -> Response:
+        match = _INVOKE_PATH.match(_raw_path(request.scope))
+        if match is None:
+            return _missing_token()
+        api_id, stage, rest = match.groups()
+        return await invoke(request, gateway, api_id, f"{stage}{rest or '/'}")
+
+    methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    base = f"/restapis/{{api_id}}/{{stage}}/{USER_REQUEST}"
+    return [
+        Route(base, serve, methods=methods),
+        Route(base + "/{path:path}", serve, methods=methods),
+    ]
+
+
+class ExecuteApiHost:
+    """ASGI middleware: requests for ``<apiId>.execute-api.*`` hosts go to the gateway."""
+
+    def __init__(self, app: ASGIApp, gateway: Gateway) -> None:
+        self._app = app
+        self._gateway = gateway
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            match = _HOST.match(host)
+            if match is not None:
+                request = Request(scope, receive)
+                response = await invoke(request, self._gateway, match.group(1), _raw_path(scope))
+                await response(scope, receive, send)
+                return
+        await self._app(scope, receive, send)
+
+
+Result = dict[str, object]
+
+
+def _blocking(call: Callable[[], Coroutine[Any, Any, Result]]) -> Result:
+    try:
+        return anyio.from_thread.run(call)
+    except RuntimeError:  # not in a worker thread of an event loop (console, scripts)
+        return asyncio.run(call())
+
+
+class GatewayTestInvoker:
+    """TestInvokeMethod / TestInvokeAuthorizer for the providers and the console (blocking)."""
+
+    def __init__(self, gateway: Gateway) -> None:
+        self._gateway = gateway
+
+    def test_invoke_method(self, api_id: str, params: Mapping[str, Any]) -> Mapping[str, Any]:
+        resource_id, method = str(params.get("resourceId")), str(params.get("httpMethod"))
+        return _blocking(
+            lambda: test_invoke_method(self._gateway, api_id, resource_id, method, params)
+        )
+
+    def test_invoke_authorizer(
+        self, api_id: str, authorizer_id: str, params: Mapping[str, Any]
+    ) -> Mapping[str, Any]:
+        return _blocking(
+            lambda: test_invoke_authorizer(self._gateway, api_id, authorizer_id, params)
+        )
+
+    def flush_authorizers(self, api_id: str) -> None:
+        self._gateway.flush_authorizers(api_id)
