@@ -21,6 +21,7 @@ from cognigate.identity.auth.signin import (
     record_success,
 )
 from cognigate.identity.errors import InvalidParameterException, NotAuthorizedException
+from cognigate.identity.model import User
 
 CHALLENGE = "PASSWORD_VERIFIER"
 #: how long a PASSWORD_VERIFIER answer may take
@@ -83,6 +84,17 @@ def password_verifier(
     call: AuthCall, _session: str | None, answers: Mapping[str, str], mfa: MfaStep | None
 ) -> AuthResult:
     """Check PASSWORD_CLAIM_SIGNATURE over the sealed state; then forced change, MFA, tokens."""
+    proven = prove_password(call, answers)
+    if isinstance(proven, AuthResult):
+        return proven
+    return finish(call, proven, call.now, mfa)
+
+
+def prove_password(call: AuthCall, answers: Mapping[str, str]) -> User | AuthResult:
+    """The user whose PASSWORD_CLAIM_SIGNATURE is right, or the failure to report.
+
+    :raises NotAuthorizedException: forged or foreign block, unknown user, locked out.
+    """
     state = call.codec.open_block(
         answers.get("PASSWORD_CLAIM_SECRET_BLOCK"), now=call.now, validity=BLOCK_VALIDITY
     )
@@ -112,4 +124,4 @@ def password_verifier(
     ):
         record_failure(call, user)
         return AuthResult(failure=NotAuthorizedException(WRONG_PASSWORD))
-    return finish(call, record_success(call, user), call.now, mfa)
+    return record_success(call, user)

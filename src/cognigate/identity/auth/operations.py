@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from cognigate.identity.auth import challenge_new_password, flow_password, flow_refresh, flow_srp
+from cognigate.identity.auth import (
+    challenge_new_password,
+    flow_custom,
+    flow_password,
+    flow_refresh,
+    flow_srp,
+)
 from cognigate.identity.auth.challenge_mfa import MFA_CHALLENGES
 from cognigate.identity.auth.context import AuthCall
 from cognigate.identity.auth.issuance import Grant
@@ -48,10 +54,12 @@ FLOWS: Mapping[str, Flow] = {
     ),
     "REFRESH_TOKEN_AUTH": Flow(flow_refresh.refresh_flow, "ALLOW_REFRESH_TOKEN_AUTH"),
     "REFRESH_TOKEN": Flow(flow_refresh.refresh_flow, "ALLOW_REFRESH_TOKEN_AUTH"),
+    "CUSTOM_AUTH": Flow(flow_custom.custom_flow, "ALLOW_CUSTOM_AUTH"),
 }
 
 CHALLENGES: dict[str, ChallengeFn] = {
-    "PASSWORD_VERIFIER": flow_srp.password_verifier,
+    "PASSWORD_VERIFIER": flow_custom.password_verifier,
+    "CUSTOM_CHALLENGE": flow_custom.custom_challenge,
     "NEW_PASSWORD_REQUIRED": challenge_new_password.new_password,
     **MFA_CHALLENGES,
 }
