@@ -78,9 +78,19 @@ def respond(cognito: Any, setup: Setup, name: str, session: str, **answers: str)
     )
 
 
+def wall_clock() -> float:
+    """The real server's clock is the wall clock, so codes for it are computed from it too."""
+    return time.time()  # noqa: TID251 - the server under test runs on wall-clock time
+
+
 def next_code(secret: str) -> str:
     """The code of the next 30 s step: accepted (drift window) and newer than any used one."""
-    return str(pyotp.TOTP(secret).at(time.time() + 30))
+    return str(pyotp.TOTP(secret).at(wall_clock() + 30))
+
+
+def far_code(secret: str) -> str:
+    """A well-formed code ten minutes away: wrong now."""
+    return str(pyotp.TOTP(secret).at(wall_clock() + 600))
 
 
 def enroll_totp(cognito: Any, setup: Setup) -> str:
@@ -140,10 +150,11 @@ def test_wrong_totp_code_raises_code_mismatch(cognito: Any, make_pool: PoolFacto
     setup = _setup(cognito, make_pool)
     secret = enroll_totp(cognito, setup)
     session = sign_in(cognito, setup)["Session"]
-    wrong = str(pyotp.TOTP(secret).at(time.time() + 600))
 
     with pytest.raises(ClientError) as excinfo:
-        respond(cognito, setup, "SOFTWARE_TOKEN_MFA", session, SOFTWARE_TOKEN_MFA_CODE=wrong)
+        respond(
+            cognito, setup, "SOFTWARE_TOKEN_MFA", session, SOFTWARE_TOKEN_MFA_CODE=far_code(secret)
+        )
 
     assert error_of(excinfo) == ("CodeMismatchException", "Invalid code received for user")
 
@@ -152,7 +163,8 @@ def test_answered_mfa_session_cannot_be_reused(cognito: Any, make_pool: PoolFact
     setup = _setup(cognito, make_pool)
     secret = enroll_totp(cognito, setup)
     session = sign_in(cognito, setup)["Session"]
-    respond(cognito, setup, "SOFTWARE_TOKEN_MFA", session, SOFTWARE_TOKEN_MFA_CODE=next_code(secret))
+    code = next_code(secret)
+    respond(cognito, setup, "SOFTWARE_TOKEN_MFA", session, SOFTWARE_TOKEN_MFA_CODE=code)
 
     with pytest.raises(ClientError) as excinfo:
         respond(cognito, setup, "SOFTWARE_TOKEN_MFA", session, SOFTWARE_TOKEN_MFA_CODE="123456")
@@ -175,10 +187,9 @@ def test_verify_with_wrong_code_raises_enable_software_token_mfa(
     setup = _setup(cognito, make_pool)
     token = sign_in(cognito, setup)["AuthenticationResult"]["AccessToken"]
     secret = cognito.associate_software_token(AccessToken=token)["SecretCode"]
-    wrong = str(pyotp.TOTP(secret).at(time.time() + 600))
 
     with pytest.raises(ClientError) as excinfo:
-        cognito.verify_software_token(AccessToken=token, UserCode=wrong)
+        cognito.verify_software_token(AccessToken=token, UserCode=far_code(secret))
 
     assert excinfo.value.response["Error"]["Code"] == "EnableSoftwareTokenMFAException"
 
@@ -198,9 +209,7 @@ def test_enabling_totp_before_verifying_raises_not_found(
     assert excinfo.value.response["Error"]["Code"] == "SoftwareTokenMFANotFoundException"
 
 
-def test_optional_mfa_without_a_factor_issues_tokens(
-    cognito: Any, make_pool: PoolFactory
-) -> None:
+def test_optional_mfa_without_a_factor_issues_tokens(cognito: Any, make_pool: PoolFactory) -> None:
     setup = _setup(cognito, make_pool, "OPTIONAL")
 
     result = sign_in(cognito, setup)
@@ -255,35 +264,38 @@ def _setup_existing(cognito: Any, pool_id: str) -> Setup:
     return Setup(pool_id, str(client_id), username)
 
 
-@pytest.mark.parametrize(
-    ("member", "challenge_name", "field", "medium", "destination"),
-    [
-        ("SMSMfaSettings", "SMS_MFA", "SMS_MFA_CODE", "SMS", "+*******0100"),
-        ("EmailMfaSettings", "EMAIL_OTP", "EMAIL_OTP_CODE", "EMAIL", "u***@e***"),
-    ],
-)
-def test_code_challenge_is_answered_with_the_code_from_the_outbox(  # noqa: PLR0913 - parametrized
-    server: Server,
-    cognito: Any,
-    make_pool: PoolFactory,
-    member: str,
-    challenge_name: str,
-    field: str,
-    medium: str,
-    destination: str,
+@dataclass(frozen=True)
+class CodeCase:
+    """A factor whose code is delivered: how to enable it, answer it and where it goes."""
+
+    member: str
+    challenge: str
+    field: str
+    medium: str
+    destination: str
+
+
+CODE_CASES = [
+    CodeCase("SMSMfaSettings", "SMS_MFA", "SMS_MFA_CODE", "SMS", "+*******0100"),
+    CodeCase("EmailMfaSettings", "EMAIL_OTP", "EMAIL_OTP_CODE", "EMAIL", "u***@e***"),
+]
+
+
+@pytest.mark.parametrize("case", CODE_CASES, ids=lambda c: c.challenge)
+def test_code_challenge_is_answered_with_the_code_from_the_outbox(
+    server: Server, cognito: Any, make_pool: PoolFactory, case: CodeCase
 ) -> None:
     setup = _setup(cognito, make_pool)
-    enable(cognito, setup, member)
+    enable(cognito, setup, case.member)
 
     challenge = sign_in(cognito, setup)
-    result = respond(
-        cognito, setup, challenge_name, challenge["Session"], **{field: latest_code(server, setup)}
-    )
+    code = latest_code(server, setup)
+    result = respond(cognito, setup, case.challenge, challenge["Session"], **{case.field: code})
 
-    assert challenge["ChallengeName"] == challenge_name
+    assert challenge["ChallengeName"] == case.challenge
     assert challenge["ChallengeParameters"] == {
-        "CODE_DELIVERY_DELIVERY_MEDIUM": medium,
-        "CODE_DELIVERY_DESTINATION": destination,
+        "CODE_DELIVERY_DELIVERY_MEDIUM": case.medium,
+        "CODE_DELIVERY_DESTINATION": case.destination,
     }
     assert result["AuthenticationResult"]["AccessToken"]
 
@@ -402,3 +414,36 @@ def test_associating_in_a_pool_without_totp_raises_not_found(
         "SoftwareTokenMFANotFoundException",
         "Software Token MFA has not been enabled by the userPool.",
     )
+
+
+def test_admin_get_user_reports_the_mfa_settings(cognito: Any, make_pool: PoolFactory) -> None:
+    setup = _setup(cognito, make_pool)
+    enroll_totp(cognito, setup)
+    enable(cognito, setup, "SMSMfaSettings", preferred=False)
+
+    admin_view = cognito.admin_get_user(UserPoolId=setup.pool_id, Username=setup.username)
+
+    assert admin_view["PreferredMfaSetting"] == "SOFTWARE_TOKEN_MFA"
+    assert admin_view["UserMFASettingList"] == ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]
+
+
+def test_get_user_reports_the_mfa_settings(cognito: Any, make_pool: PoolFactory) -> None:
+    setup = _setup(cognito, make_pool)
+    token = sign_in(cognito, setup)["AuthenticationResult"]["AccessToken"]
+    cognito.set_user_mfa_preference(
+        AccessToken=token, EmailMfaSettings={"Enabled": True, "PreferredMfa": True}
+    )
+
+    user = cognito.get_user(AccessToken=token)
+
+    assert user["PreferredMfaSetting"] == "EMAIL_OTP"
+    assert user["UserMFASettingList"] == ["EMAIL_OTP"]
+
+
+def test_user_without_mfa_has_no_mfa_members(cognito: Any, make_pool: PoolFactory) -> None:
+    setup = _setup(cognito, make_pool)
+
+    user = cognito.admin_get_user(UserPoolId=setup.pool_id, Username=setup.username)
+
+    assert "UserMFASettingList" not in user
+    assert "PreferredMfaSetting" not in user

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from cognigate.identity.mfa import Credential, FactorSetting, PoolMfaChange, PoolMfaView
+from cognigate.identity.mfa_state import summary
+from cognigate.identity.model import User
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
@@ -28,6 +30,12 @@ def settings_in(params: Mapping[str, Any]) -> dict[str, FactorSetting]:
         if isinstance(given, Mapping):
             found[factor] = FactorSetting(given.get("Enabled"), given.get("PreferredMfa"))
     return found
+
+
+def mfa_out(user: User) -> Wire:
+    """The MFA members of AdminGetUser and GetUser (absent when the user has no MFA)."""
+    preferred, enabled = summary(user)
+    return drop_none({"PreferredMfaSetting": preferred, "UserMFASettingList": enabled or None})
 
 
 def view_out(view: PoolMfaView) -> Wire:
