@@ -31,7 +31,8 @@ class Scope:
     pools: UserPoolDirectory
 
     def now(self) -> float:
-        return float(int(self.clock.now()))
+        # Full precision keeps creation order; the wire shows whole seconds.
+        return self.clock.now()
 
 
 def require_api(uow: ApigwUnitOfWork, scope: Scope, api_id: str) -> ApiDefinition:

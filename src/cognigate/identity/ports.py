@@ -217,6 +217,60 @@ class RefreshTokenRepository(Protocol):
         """Revoke every refresh token of the user (global sign-out)."""
 
 
+@dataclass(frozen=True, slots=True)
+class AuthorizationCodeRecord:
+    """An OAuth authorization code, by SHA-256 hash, with everything it is bound to."""
+
+    code_hash: str
+    pool_id: str
+    client_id: str
+    user_pk: int
+    redirect_uri: str
+    scope: str
+    auth_time: float
+    issued: float
+    expires: float
+    nonce: str | None = None
+    code_challenge: str | None = None
+    used: bool = False
+    #: the refresh-token lineage issued when it was redeemed (revoked if it is replayed)
+    origin_jti: str | None = None
+
+
+class AuthorizationCodeRepository(Protocol):
+    def add(self, record: AuthorizationCodeRecord) -> None:
+        """Record a newly issued code."""
+
+    def get(self, code_hash: str) -> AuthorizationCodeRecord | None:
+        """By hash, or ``None``."""
+
+    def mark_used(self, code_hash: str) -> bool:
+        """Flag the code used; ``False`` if it already was (another redemption won)."""
+
+    def set_origin(self, code_hash: str, origin_jti: str) -> None:
+        """Remember the refresh-token lineage the code was exchanged for."""
+
+
+@dataclass(frozen=True, slots=True)
+class UiCustomization:
+    """SetUICustomization's CSS and logo for a pool (``client_id`` ``ALL``) or one client."""
+
+    pool_id: str
+    client_id: str
+    css: str | None
+    image: bytes | None
+    created: float
+    modified: float
+
+
+class UiCustomizationRepository(Protocol):
+    def get(self, pool_id: str, client_id: str) -> UiCustomization | None:
+        """The customization of that pool/client, or ``None``."""
+
+    def save(self, record: UiCustomization) -> None:
+        """Insert or replace."""
+
+
 class IdentityStore(Protocol):
     """The repositories of one unit of work."""
 
@@ -238,3 +292,7 @@ class IdentityStore(Protocol):
     def signing_keys(self) -> SigningKeyRepository: ...
     @property
     def refresh_tokens(self) -> RefreshTokenRepository: ...
+    @property
+    def authorization_codes(self) -> AuthorizationCodeRepository: ...
+    @property
+    def ui_customizations(self) -> UiCustomizationRepository: ...

@@ -17,6 +17,10 @@ from cognigate.storage.repositories.identity import (
     SqlPoolRepository,
     SqlResourceServerRepository,
 )
+from cognigate.storage.repositories.oauth import (
+    SqlAuthorizationCodeRepository,
+    SqlUiCustomizationRepository,
+)
 from cognigate.storage.repositories.outbox import SqlOutboxRepository
 from cognigate.storage.repositories.tokens import SqlRefreshTokenRepository, SqlSigningKeyRepository
 from cognigate.storage.repositories.users import SqlGroupRepository, SqlUserRepository
@@ -36,6 +40,8 @@ class SqlIdentityStore:
     outbox: SqlOutboxRepository
     signing_keys: SqlSigningKeyRepository
     refresh_tokens: SqlRefreshTokenRepository
+    authorization_codes: SqlAuthorizationCodeRepository
+    ui_customizations: SqlUiCustomizationRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -60,4 +66,6 @@ class SqlIdentityUnitOfWork:
                 outbox=SqlOutboxRepository(session, self._sealer),
                 signing_keys=SqlSigningKeyRepository(session),
                 refresh_tokens=SqlRefreshTokenRepository(session),
+                authorization_codes=SqlAuthorizationCodeRepository(session),
+                ui_customizations=SqlUiCustomizationRepository(session),
             )

@@ -41,7 +41,10 @@ def mock_api(apigateway: Any, make_api: ApiFactory) -> dict[str, str]:
         restApiId=api_id, resourceId=mock_id, httpMethod="GET", authorizationType="NONE"
     )
     apigateway.put_integration(
-        restApiId=api_id, resourceId=mock_id, httpMethod="GET", type="MOCK",
+        restApiId=api_id,
+        resourceId=mock_id,
+        httpMethod="GET",
+        type="MOCK",
         requestTemplates={"application/json": '{"statusCode": 200}'},
     )
     return {"api_id": api_id, "root_id": root_id, "mock_id": mock_id}
@@ -51,7 +54,7 @@ def mock_api(apigateway: Any, make_api: ApiFactory) -> dict[str, str]:
 def lab_server(fresh_server: Server) -> Server:
     """A server of its own started with ``--lab``."""
     fresh_server.extra_args = ["--lab"]
-    fresh_server.start()
+    fresh_server.start(timeout=120)
     return fresh_server
 
 

@@ -14,18 +14,25 @@ def test_put_method_returns_the_method_with_defaults(
     apigateway: Any, mock_api: dict[str, str]
 ) -> None:
     method = apigateway.put_method(
-        restApiId=mock_api["api_id"], resourceId=mock_api["mock_id"], httpMethod="POST",
-        authorizationType="NONE", requestParameters={"method.request.header.x": True},
+        restApiId=mock_api["api_id"],
+        resourceId=mock_api["mock_id"],
+        httpMethod="POST",
+        authorizationType="NONE",
+        requestParameters={"method.request.header.x": True},
     )
 
     assert method["ResponseMetadata"]["HTTPStatusCode"] == 201
     assert {k: method[k] for k in ("httpMethod", "authorizationType", "apiKeyRequired")} == {
-        "httpMethod": "POST", "authorizationType": "NONE", "apiKeyRequired": False,
+        "httpMethod": "POST",
+        "authorizationType": "NONE",
+        "apiKeyRequired": False,
     }
     assert method["requestParameters"] == {"method.request.header.x": True}
 
 
-def test_put_integration_mock_echoes_aws_defaults(apigateway: Any, mock_api: dict[str, str]) -> None:
+def test_put_integration_mock_echoes_aws_defaults(
+    apigateway: Any, mock_api: dict[str, str]
+) -> None:
     integration = apigateway.get_integration(
         restApiId=mock_api["api_id"], resourceId=mock_api["mock_id"], httpMethod="GET"
     )
@@ -42,8 +49,12 @@ def test_http_proxy_integration_keeps_uri_and_method(
     apigateway: Any, mock_api: dict[str, str]
 ) -> None:
     integration = apigateway.put_integration(
-        restApiId=mock_api["api_id"], resourceId=mock_api["mock_id"], httpMethod="GET",
-        type="HTTP_PROXY", integrationHttpMethod="GET", uri="https://example.com/{proxy}",
+        restApiId=mock_api["api_id"],
+        resourceId=mock_api["mock_id"],
+        httpMethod="GET",
+        type="HTTP_PROXY",
+        integrationHttpMethod="GET",
+        uri="https://example.com/{proxy}",
     )
 
     assert integration["httpMethod"] == "GET"
@@ -52,12 +63,18 @@ def test_http_proxy_integration_keeps_uri_and_method(
 
 
 def test_responses_round_trip(apigateway: Any, mock_api: dict[str, str]) -> None:
-    where = {"restApiId": mock_api["api_id"], "resourceId": mock_api["mock_id"], "httpMethod": "GET"}
+    where = {
+        "restApiId": mock_api["api_id"],
+        "resourceId": mock_api["mock_id"],
+        "httpMethod": "GET",
+    }
     apigateway.put_method_response(
         **where, statusCode="200", responseModels={"application/json": "Empty"}
     )
     apigateway.put_integration_response(
-        **where, statusCode="200", selectionPattern="",
+        **where,
+        statusCode="200",
+        selectionPattern="",
         responseTemplates={"application/json": '{"confidential": "Secure, Me!!"}'},
     )
 
@@ -67,7 +84,8 @@ def test_responses_round_trip(apigateway: Any, mock_api: dict[str, str]) -> None
         "200": {"statusCode": "200", "responseModels": {"application/json": "Empty"}}
     }
     assert method["methodIntegration"]["integrationResponses"]["200"] == {
-        "statusCode": "200", "selectionPattern": "",
+        "statusCode": "200",
+        "selectionPattern": "",
         "responseTemplates": {"application/json": '{"confidential": "Secure, Me!!"}'},
     }
 
@@ -75,7 +93,11 @@ def test_responses_round_trip(apigateway: Any, mock_api: dict[str, str]) -> None
 def test_update_method_with_bad_path_changes_nothing(
     apigateway: Any, mock_api: dict[str, str]
 ) -> None:
-    where = {"restApiId": mock_api["api_id"], "resourceId": mock_api["mock_id"], "httpMethod": "GET"}
+    where = {
+        "restApiId": mock_api["api_id"],
+        "resourceId": mock_api["mock_id"],
+        "httpMethod": "GET",
+    }
 
     with pytest.raises(ClientError) as raised:
         apigateway.update_method(
@@ -93,7 +115,11 @@ def test_update_method_with_bad_path_changes_nothing(
 def test_cognito_authorization_without_authorizer_is_rejected(
     apigateway: Any, mock_api: dict[str, str]
 ) -> None:
-    where = {"restApiId": mock_api["api_id"], "resourceId": mock_api["mock_id"], "httpMethod": "GET"}
+    where = {
+        "restApiId": mock_api["api_id"],
+        "resourceId": mock_api["mock_id"],
+        "httpMethod": "GET",
+    }
 
     with pytest.raises(ClientError) as raised:
         apigateway.update_method(
@@ -104,7 +130,8 @@ def test_cognito_authorization_without_authorizer_is_rejected(
         )
 
     assert error_of(raised) == (
-        400, "BadRequestException",
+        400,
+        "BadRequestException",
         "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or "
         "COGNITO_USER_POOLS requires a valid authorizer.",
     )
@@ -114,15 +141,24 @@ def test_cognito_authorization_without_authorizer_is_rejected(
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda c, a, r: c.get_method(restApiId=a, resourceId=r, httpMethod="PUT"),
-         "Invalid Method identifier specified"),
-        (lambda c, a, r: c.get_method(restApiId=a, resourceId="nope00", httpMethod="GET"),
-         "Invalid Resource identifier specified"),
-        (lambda c, a, r: c.get_method_response(
-            restApiId=a, resourceId=r, httpMethod="GET", statusCode="404"),
-         "Invalid Response status code specified"),
-        (lambda c, a, r: c.get_integration(restApiId=a, resourceId=r, httpMethod="PUT"),
-         "Invalid Method identifier specified"),
+        (
+            lambda c, a, r: c.get_method(restApiId=a, resourceId=r, httpMethod="PUT"),
+            "Invalid Method identifier specified",
+        ),
+        (
+            lambda c, a, r: c.get_method(restApiId=a, resourceId="nope00", httpMethod="GET"),
+            "Invalid Resource identifier specified",
+        ),
+        (
+            lambda c, a, r: c.get_method_response(
+                restApiId=a, resourceId=r, httpMethod="GET", statusCode="404"
+            ),
+            "Invalid Response status code specified",
+        ),
+        (
+            lambda c, a, r: c.get_integration(restApiId=a, resourceId=r, httpMethod="PUT"),
+            "Invalid Method identifier specified",
+        ),
     ],
 )
 def test_unknown_ids_are_not_found(
@@ -137,13 +173,17 @@ def test_unknown_ids_are_not_found(
 def test_bad_http_method_is_rejected(apigateway: Any, mock_api: dict[str, str]) -> None:
     with pytest.raises(ClientError) as raised:
         apigateway.put_method(
-            restApiId=mock_api["api_id"], resourceId=mock_api["mock_id"], httpMethod="FETCH",
+            restApiId=mock_api["api_id"],
+            resourceId=mock_api["mock_id"],
+            httpMethod="FETCH",
             authorizationType="NONE",
         )
 
     assert error_of(raised) == (
-        400, "BadRequestException",
-        "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY",
+        400,
+        "BadRequestException",
+        "Invalid HttpMethod specified. Valid options are "
+        "GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY",
     )
 
 
@@ -152,12 +192,15 @@ def test_wrong_integration_type_is_a_validation_exception(
 ) -> None:
     with pytest.raises(ClientError) as raised:
         apigateway.put_integration(
-            restApiId=mock_api["api_id"], resourceId=mock_api["mock_id"], httpMethod="GET",
+            restApiId=mock_api["api_id"],
+            resourceId=mock_api["mock_id"],
+            httpMethod="GET",
             type="HTTPS_PROXY",
         )
 
     assert error_of(raised) == (
-        400, "ValidationException",
+        400,
+        "ValidationException",
         "1 validation error detected: Value 'HTTPS_PROXY' at 'putIntegrationInput.type' failed "
         "to satisfy constraint: Member must satisfy enum value set: "
         "[HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]",

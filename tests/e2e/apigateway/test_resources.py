@@ -28,7 +28,9 @@ def test_create_resource_builds_full_paths(apigateway: Any, make_api: ApiFactory
 
     assert pets["ResponseMetadata"]["HTTPStatusCode"] == 201
     assert {k: pet[k] for k in ("parentId", "pathPart", "path")} == {
-        "parentId": pets["id"], "pathPart": "{petId}", "path": "/pets/{petId}",
+        "parentId": pets["id"],
+        "pathPart": "{petId}",
+        "path": "/pets/{petId}",
     }
     paths = [r["path"] for r in apigateway.get_resources(restApiId=api["id"])["items"]]
     assert paths == ["/", "/pets", "/pets/{petId}"]
@@ -45,7 +47,9 @@ def test_duplicate_path_part_is_a_conflict_and_adds_nothing(
         apigateway.create_resource(restApiId=api["id"], parentId=root, pathPart="pets")
 
     assert error_of(raised) == (
-        409, "ConflictException", "Another resource with the same parent already has this name: pets"
+        409,
+        "ConflictException",
+        "Another resource with the same parent already has this name: pets",
     )
     assert len(apigateway.get_resources(restApiId=api["id"])["items"]) == 2
 
@@ -60,7 +64,8 @@ def test_child_of_greedy_resource_is_rejected(apigateway: Any, make_api: ApiFact
         apigateway.create_resource(restApiId=api["id"], parentId=proxy["id"], pathPart="x")
 
     assert error_of(raised) == (
-        400, "BadRequestException",
+        400,
+        "BadRequestException",
         "Cannot create a child of a resource with a greedy path variable: {proxy+}",
     )
 
@@ -82,7 +87,8 @@ def test_update_path_part_renames_the_subtree(apigateway: Any, make_api: ApiFact
     child = apigateway.create_resource(restApiId=api["id"], parentId=pets["id"], pathPart="sub")
 
     updated = apigateway.update_resource(
-        restApiId=api["id"], resourceId=pets["id"],
+        restApiId=api["id"],
+        resourceId=pets["id"],
         patchOperations=[{"op": "replace", "path": "/pathPart", "value": "dogs"}],
     )
 
@@ -96,18 +102,25 @@ def test_update_root_or_bad_patch_path_is_rejected(apigateway: Any, make_api: Ap
 
     with pytest.raises(ClientError) as root:
         apigateway.update_resource(
-            restApiId=api["id"], resourceId=api["rootResourceId"],
+            restApiId=api["id"],
+            resourceId=api["rootResourceId"],
             patchOperations=[{"op": "replace", "path": "/pathPart", "value": "x"}],
         )
     with pytest.raises(ClientError) as bad:
         apigateway.update_resource(
-            restApiId=api["id"], resourceId=api["rootResourceId"],
+            restApiId=api["id"],
+            resourceId=api["rootResourceId"],
             patchOperations=[{"op": "replace", "path": "/invalid", "value": "x"}],
         )
 
-    assert error_of(root) == (400, "BadRequestException", "Root resource cannot update its pathPart.")
+    assert error_of(root) == (
+        400,
+        "BadRequestException",
+        "Root resource cannot update its pathPart.",
+    )
     assert error_of(bad) == (
-        400, "BadRequestException",
+        400,
+        "BadRequestException",
         "Invalid patch path  '/invalid' specified for op 'replace'. Must be one of: "
         "[/parentId, /pathPart]",
     )

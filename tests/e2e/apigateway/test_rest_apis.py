@@ -26,7 +26,9 @@ def test_create_rest_api_with_only_a_name_returns_aws_defaults(make_api: ApiFact
     assert api["createdDate"].year >= 2023
 
 
-def test_get_rest_api_reads_back_what_create_returned(apigateway: Any, make_api: ApiFactory) -> None:
+def test_get_rest_api_reads_back_what_create_returned(
+    apigateway: Any, make_api: ApiFactory
+) -> None:
     api = make_api(description="d", version="v1", tags={"team": "lab"})
 
     found = apigateway.get_rest_api(restApiId=api["id"])
@@ -50,7 +52,9 @@ def test_create_rest_api_with_empty_description_is_rejected(make_api: ApiFactory
     assert error_of(raised) == (400, "BadRequestException", "Description cannot be an empty string")
 
 
-def test_update_rest_api_replaces_name_and_description(apigateway: Any, make_api: ApiFactory) -> None:
+def test_update_rest_api_replaces_name_and_description(
+    apigateway: Any, make_api: ApiFactory
+) -> None:
     api = make_api()
 
     updated = apigateway.update_rest_api(
@@ -115,7 +119,9 @@ def test_delete_rest_api_answers_202_and_then_the_api_is_gone(
     with pytest.raises(ClientError) as raised:
         apigateway.get_rest_api(restApiId=api["id"])
     assert error_of(raised) == (
-        404, "NotFoundException", f"Invalid API identifier specified {ACCOUNT}:{api['id']}"
+        404,
+        "NotFoundException",
+        f"Invalid API identifier specified {ACCOUNT}:{api['id']}",
     )
 
 
@@ -134,5 +140,7 @@ def test_unknown_api_id_is_not_found(apigateway: Any, call: Any) -> None:
         call(apigateway)
 
     assert error_of(raised) == (
-        404, "NotFoundException", f"Invalid API identifier specified {ACCOUNT}:nope123456"
+        404,
+        "NotFoundException",
+        f"Invalid API identifier specified {ACCOUNT}:nope123456",
     )

@@ -199,3 +199,34 @@ class RefreshTokenRow(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     #: scopes granted (OAuth) and other issuance facts needed on refresh
     doc: Mapped[dict[str, Any]]
+
+
+class AuthorizationCodeRow(Base):
+    """OAuth authorization codes, by SHA-256 of the code; single use, five minutes."""
+
+    __tablename__ = "oauth_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"))
+    client_id: Mapped[str] = mapped_column(String(128))
+    user_pk: Mapped[int] = mapped_column(ForeignKey("users.pk", ondelete="CASCADE"))
+    issued: Mapped[float] = mapped_column(Float)
+    expires: Mapped[float] = mapped_column(Float)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: redirect_uri, scope, nonce, code_challenge, auth_time, origin_jti
+    doc: Mapped[dict[str, Any]]
+
+
+class UiCustomizationRow(Base):
+    """SetUICustomization: CSS and logo per pool (client ``ALL``) or per client."""
+
+    __tablename__ = "ui_customizations"
+
+    pool_id: Mapped[str] = mapped_column(
+        ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True
+    )
+    client_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    css: Mapped[str | None] = mapped_column(Text, nullable=True)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    created: Mapped[float] = mapped_column(Float)
+    modified: Mapped[float] = mapped_column(Float)

@@ -1,0 +1,52 @@
+"""The routes of every pool domain, under ``/auth/{domain}`` (see :mod:`cognigate.oauth.host`
+for the Host-header form)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+
+from cognigate.identity.service import IdentityService
+from cognigate.oauth import assets, authorize, token
+from cognigate.oauth.hosted_ui import login
+
+View = Callable[[Request, IdentityService], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _bind(view: View, identity: IdentityService) -> Endpoint:
+    async def endpoint(request: Request) -> Response:
+        return await view(request, identity)
+
+    return endpoint
+
+
+def _table() -> list[tuple[str, View, list[str]]]:
+    return [
+        ("/oauth2/authorize", authorize.authorize, ["GET"]),
+        ("/oauth2/token", token.token, ["POST"]),
+        ("/oauth2/userInfo", token.user_info, ["GET", "POST"]),
+        ("/oauth2/revoke", token.revoke, ["POST"]),
+        ("/login", login.login_get, ["GET"]),
+        ("/login", login.login_post, ["POST"]),
+        ("/forceChangePassword", login.new_password_post, ["POST"]),
+        ("/mfa", login.mfa_post, ["POST"]),
+        ("/logout", authorize.logout, ["GET"]),
+        ("/ui/custom.css", assets.custom_css, ["GET"]),
+        ("/ui/logo", assets.logo, ["GET"]),
+    ]
+
+
+def routes(identity: IdentityService) -> list[Mount]:
+    """One mount per request path family; views get the identity service bound."""
+    hosted: list[BaseRoute] = [
+        Route(path, _bind(view, identity), methods=methods) for path, view, methods in _table()
+    ]
+    hosted += [
+        Route("/error", authorize.error, methods=["GET"]),
+        Route("/static/hosted.css", assets.hosted_css, methods=["GET"]),
+    ]
+    return [Mount("/auth/{domain}", routes=hosted)]
