@@ -36,6 +36,8 @@ from cognigate.gateway.runtime import Runtime as GatewayRuntime
 from cognigate.identity.outbox import OutboxQuery
 from cognigate.identity.service import IdentityService
 from cognigate.identity.triggers import Event, FunctionError
+from cognigate.oauth.host import HostedDomainMiddleware
+from cognigate.oauth.routes import routes as hosted_ui_routes
 from cognigate.protocol.json11 import Json11Endpoint
 from cognigate.protocol.restjson import RestJsonEndpoint
 from cognigate.protocol.spec import ServiceSpec
@@ -254,11 +256,12 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         Route("/", root_get, methods=["GET"]),
         Route("/", root_options, methods=["OPTIONS"]),
     ]
+    routes += hosted_ui_routes(parts.identity)
     if parts.gateway is not None:
         routes += execute_api.routes(parts.gateway)
     routes += apigw_web.routes(parts.apigateway_endpoint)
     routes.append(Mount("/console", app=console_router(_console(parts, clock))))
-    middleware: list[Middleware] = []
+    middleware = [Middleware(HostedDomainMiddleware)]
     if parts.gateway is not None:
         middleware.append(Middleware(execute_api.ExecuteApiHost, gateway=parts.gateway))
     app = Starlette(routes=routes, middleware=middleware)

@@ -43,7 +43,7 @@ class Runtime:
         found = self.pool_key_sets.get(pool_id)
         if found is None:
             found = self.pool_keys.keys_for(pool_id)
-            if found is not None:
+            if found is not None and found.keys:
                 self.pool_key_sets.put(pool_id, found, POOL_KEYS_TTL)
         return found
 

@@ -8,12 +8,14 @@ from cognigate.core.clock import Clock
 from cognigate.core.uow import UnitOfWorkFactory
 from cognigate.identity.account import AccountOperations
 from cognigate.identity.attribute_verification import AttributeVerificationOperations
+from cognigate.identity.auth.hosted import HostedSignIn
 from cognigate.identity.auth.keyset import KeySetOperations
 from cognigate.identity.auth.operations import AuthOperations
 from cognigate.identity.clients import ClientOperations
 from cognigate.identity.context import Deps
 from cognigate.identity.domains import DomainOperations
 from cognigate.identity.groups import GroupOperations
+from cognigate.identity.oauth_service import OAuthOperations
 from cognigate.identity.mfa import MfaOperations
 from cognigate.identity.outbox import OutboxOperations
 from cognigate.identity.pools import PoolOperations
@@ -23,6 +25,7 @@ from cognigate.identity.resource_servers import ResourceServerOperations
 from cognigate.identity.sign_out import SignOutOperations
 from cognigate.identity.signup import SignUpOperations
 from cognigate.identity.triggers import FunctionInvoker
+from cognigate.identity.ui_customization import UiCustomizationOperations
 from cognigate.identity.users import UserOperations
 
 
@@ -45,6 +48,9 @@ class IdentityService:
     account: AccountOperations
     attribute_verification: AttributeVerificationOperations
     sign_out: SignOutOperations
+    oauth: OAuthOperations
+    hosted: HostedSignIn
+    ui: UiCustomizationOperations
 
     @classmethod
     def create(
@@ -80,6 +86,9 @@ class IdentityService:
             outbox=OutboxOperations(deps),
             auth=AuthOperations(deps),
             keys=KeySetOperations(deps),
+            oauth=OAuthOperations(deps),
+            hosted=HostedSignIn(deps),
+            ui=UiCustomizationOperations(deps),
             signup=SignUpOperations(deps),
             recovery=RecoveryOperations(deps),
             account=AccountOperations(deps),
