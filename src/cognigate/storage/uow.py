@@ -21,10 +21,6 @@ from cognigate.storage.repositories.oauth import (
     SqlAuthorizationCodeRepository,
     SqlUiCustomizationRepository,
 )
-from cognigate.storage.repositories.oauth import (
-    SqlAuthorizationCodeRepository,
-    SqlUiCustomizationRepository,
-)
 from cognigate.storage.repositories.outbox import SqlOutboxRepository
 from cognigate.storage.repositories.tokens import SqlRefreshTokenRepository, SqlSigningKeyRepository
 from cognigate.storage.repositories.users import SqlGroupRepository, SqlUserRepository
@@ -44,8 +40,6 @@ class SqlIdentityStore:
     outbox: SqlOutboxRepository
     signing_keys: SqlSigningKeyRepository
     refresh_tokens: SqlRefreshTokenRepository
-    authorization_codes: SqlAuthorizationCodeRepository
-    ui_customizations: SqlUiCustomizationRepository
     authorization_codes: SqlAuthorizationCodeRepository
     ui_customizations: SqlUiCustomizationRepository
 
@@ -72,8 +66,6 @@ class SqlIdentityUnitOfWork:
                 outbox=SqlOutboxRepository(session, self._sealer),
                 signing_keys=SqlSigningKeyRepository(session),
                 refresh_tokens=SqlRefreshTokenRepository(session),
-                authorization_codes=SqlAuthorizationCodeRepository(session),
-                ui_customizations=SqlUiCustomizationRepository(session),
                 authorization_codes=SqlAuthorizationCodeRepository(session),
                 ui_customizations=SqlUiCustomizationRepository(session),
             )
