@@ -14,6 +14,7 @@ _HERE = Path(__file__).parent / "migrations"
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(_HERE))
+    config.set_main_option("path_separator", "os")
     config.set_main_option("version_locations", str(_HERE / "versions"))
     return config
 
