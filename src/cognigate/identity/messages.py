@@ -7,8 +7,8 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-sett
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from cognigate.identity.model import OutboxMessage, User, UserPool
 
@@ -74,10 +74,20 @@ class Delivery:
     code: str
 
 
+#: the CustomMessage trigger hook: the template to send instead, or ``None`` to keep it
+Customizer = Callable[[User, Delivery], Template | None]
+
+
 def compose(
-    user: User, delivery: Delivery, mediums: Iterable[str], now: float
+    user: User,
+    delivery: Delivery,
+    mediums: Iterable[str],
+    now: float,
+    customize: Customizer | None = None,
 ) -> list[OutboxMessage]:
     """One message per medium the user has a destination for (email / phone_number)."""
+    if customize is not None:
+        delivery = replace(delivery, template=customize(user, delivery) or delivery.template)
     messages: list[OutboxMessage] = []
     for medium in dict.fromkeys(mediums):
         destination = user.attribute(MEDIUM_ATTRIBUTE.get(medium, ""))
