@@ -68,7 +68,7 @@ def _event(call: AuthCall, user: User, source: str, request: Mapping[str, object
         request={
             "userAttributes": user_attributes(user),
             **request,
-            "clientMetadata": {},
+            "clientMetadata": dict(call.metadata),
             "userNotFound": False,
         },
     )

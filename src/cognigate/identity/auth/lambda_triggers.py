@@ -40,7 +40,12 @@ def pre_authentication(call: AuthCall, user: User) -> None:
 
     :raises UserLambdaValidationException: "PreAuthentication failed with error <message>."
     """
-    request = {"userAttributes": user_attributes(user), "validationData": {}, "userNotFound": False}
+    # AWS parity: the sign-in's ClientMetadata arrives as validationData
+    request = {
+        "userAttributes": user_attributes(user),
+        "validationData": dict(call.metadata),
+        "userNotFound": False,
+    }
     event = envelope(
         call.pool,
         trigger_source="PreAuthentication_Authentication",
@@ -56,7 +61,7 @@ def post_authentication(call: AuthCall, user: User) -> None:
     request = {
         "userAttributes": user_attributes(user),
         "newDeviceUsed": False,
-        "clientMetadata": {},
+        "clientMetadata": dict(call.metadata),
     }
     event = envelope(
         call.pool,
