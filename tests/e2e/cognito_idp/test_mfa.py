@@ -13,12 +13,19 @@ import httpx
 import pyotp
 import pytest
 from botocore.exceptions import ClientError
+from pycognito import Cognito
+from pycognito.exceptions import SoftwareTokenMFAChallengeException
 
 from tests.e2e.cognito_idp.conftest import PoolFactory, error_of
 from tests.support import Server
 
 PASSWORD = "Correct-Horse-9!"
-FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+FLOWS = [
+    "ALLOW_USER_PASSWORD_AUTH",
+    "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+    "ALLOW_USER_SRP_AUTH",
+    "ALLOW_REFRESH_TOKEN_AUTH",
+]
 SMS_CONFIG = {"SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::123456789012:role/sns"}}
 
 
@@ -447,3 +454,61 @@ def test_user_without_mfa_has_no_mfa_members(cognito: Any, make_pool: PoolFactor
 
     assert "UserMFASettingList" not in user
     assert "PreferredMfaSetting" not in user
+
+
+def pycognito_user(server: Server, setup: Setup) -> Cognito:
+    user = Cognito(
+        setup.pool_id,
+        setup.client_id,
+        username=setup.username,
+        user_pool_region="us-east-1",
+        boto3_client_kwargs={
+            "endpoint_url": server.url,
+            "aws_access_key_id": "AKIDEXAMPLE",
+            "aws_secret_access_key": "secret",
+        },
+    )
+    # the issuer (and JWKS) is this server, not cognito-idp.<region>.amazonaws.com
+    user.pool_domain_url = server.url
+    return user
+
+
+def test_pycognito_sets_up_totp_and_signs_in_by_srp_with_it(
+    server: Server, cognito: Any, make_pool: PoolFactory
+) -> None:
+    setup = _setup(cognito, make_pool)
+    user = pycognito_user(server, setup)
+    user.authenticate(PASSWORD)
+    secret = user.associate_software_token()
+    assert user.verify_software_token(pyotp.TOTP(secret).now(), "phone")
+    user.set_user_mfa_preference(False, True, "SOFTWARE_TOKEN")
+    again = pycognito_user(server, setup)
+
+    with pytest.raises(SoftwareTokenMFAChallengeException) as excinfo:
+        again.authenticate(PASSWORD)
+    again.respond_to_software_token_mfa_challenge(next_code(secret), excinfo.value.get_tokens())
+
+    assert again.access_token
+    assert again.id_token
+
+
+def test_new_password_in_a_required_mfa_pool_leads_to_mfa_setup(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool_id = str(make_pool(MfaConfiguration="ON")["Id"])
+    client_id = cognito.create_user_pool_client(
+        UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=FLOWS
+    )["UserPoolClient"]["ClientId"]
+    cognito.admin_create_user(
+        UserPoolId=pool_id, Username="newbie", TemporaryPassword=PASSWORD, MessageAction="SUPPRESS"
+    )
+    setup = Setup(pool_id, str(client_id), "newbie")
+    first = sign_in(cognito, setup)
+
+    after = respond(
+        cognito, setup, "NEW_PASSWORD_REQUIRED", first["Session"], NEW_PASSWORD="Another-Pass-7!"
+    )
+
+    assert first["ChallengeName"] == "NEW_PASSWORD_REQUIRED"
+    assert after["ChallengeName"] == "MFA_SETUP"
+    assert after["Session"]
