@@ -11,6 +11,7 @@ from cognigate.apigw.integrations import Integrations
 from cognigate.apigw.method_responses import MethodResponses
 from cognigate.apigw.methods import Methods
 from cognigate.apigw.models import Models
+from cognigate.apigw.openapi_ops import OpenApi
 from cognigate.apigw.resources import Resources
 from cognigate.apigw.rest_apis import RestApis
 from cognigate.apigw.stages import Stages
@@ -36,3 +37,4 @@ class ApiGatewayService:
         self.api_keys = ApiKeys(scope)
         self.usage_plans = UsagePlans(scope)
         self.tags = Tags(scope)
+        self.openapi = OpenApi(scope)
