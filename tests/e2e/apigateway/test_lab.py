@@ -19,13 +19,15 @@ MOCK_BODY = '{"confidential": "Secure, Me!!"}'
 
 
 def _lab_api(client: Any) -> dict[str, Any]:
-    apis = [a for a in client.get_rest_apis()["items"] if a["name"] == "Mock API"]
+    apis: list[dict[str, Any]] = [
+        a for a in client.get_rest_apis()["items"] if a["name"] == "Mock API"
+    ]
     assert len(apis) == 1
     return apis[0]
 
 
 def _mock_resource(client: Any, api_id: str) -> dict[str, Any]:
-    items = client.get_resources(restApiId=api_id, embed=["methods"])["items"]
+    items: list[dict[str, Any]] = client.get_resources(restApiId=api_id, embed=["methods"])["items"]
     return next(r for r in items if r["path"] == "/mock")
 
 

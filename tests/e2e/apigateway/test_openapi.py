@@ -98,8 +98,8 @@ def shape_of(apigateway: Any, api_id: str) -> dict[str, Any]:
     resources = apigateway.get_resources(restApiId=api_id, embed=["methods"])["items"]
     methods: dict[str, Any] = {}
     for resource in resources:
-        for verb, method in (resource.get("resourceMethods") or {}).items():
-            method = dict(method)
+        for verb, wire in (resource.get("resourceMethods") or {}).items():
+            method = dict(wire)
             method["authorizerId"] = names.get(method.get("authorizerId", ""))
             method.get("methodIntegration", {}).pop("cacheNamespace", None)
             methods[f"{verb} {resource['path']}"] = method
