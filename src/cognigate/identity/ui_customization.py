@@ -73,3 +73,14 @@ class UiCustomizationOperations:
             if client_id and client_id != ALL:
                 require_client(store, pool_id, client_id)
             return effective(store, pool_id, client_id)
+
+    def image_url(self, record: UiCustomization) -> str | None:
+        """Where the hosted UI serves the logo (the pool needs a domain), else ``None``."""
+        if record.image is None:
+            return None
+        with self._deps.uow(write=False) as store:
+            domain = store.domains.for_pool(record.pool_id)
+        if domain is None:
+            return None
+        base = self._deps.issuer_base.rstrip("/")
+        return f"{base}/auth/{domain.domain}/ui/logo?client_id={record.client_id}"

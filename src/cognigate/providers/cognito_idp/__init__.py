@@ -14,6 +14,7 @@ from cognigate.providers.cognito_idp import (
     pools,
     resource_servers,
     signup,
+    ui,
     users,
 )
 
@@ -32,6 +33,7 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         mfa,
         signup,
         account,
+        ui,
     )
     for module in modules:
         table.update(module.handlers(service))
