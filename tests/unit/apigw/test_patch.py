@@ -53,7 +53,7 @@ def test_list_items_are_added_once_and_removed() -> None:
 
 
 def test_apply_leaves_the_input_untouched() -> None:
-    original = {"variables": {"a": "1"}}
+    original: dict[str, object] = {"variables": {"a": "1"}}
 
     apply(original, [PatchOp("remove", "/variables/a")], TABLE)
 
