@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cognigate.core.clock import Clock, SystemClock
-from cognigate.functions.context import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, new_context
+from cognigate.functions.context import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT_SECONDS,
+    LambdaContext,
+    new_context,
+)
 from cognigate.functions.errors import FunctionInvocationError, FunctionNotFound
 from cognigate.functions.names import FunctionReference, function_arn, parse_reference
 
@@ -25,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[object, object], object]
 HANDLER_NAMES = ("handler", "lambda_handler")
+#: what ``get_remaining_time_in_millis`` counts down from when timeouts are off (Lambda's maximum)
+UNLIMITED_SECONDS = 900.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,7 @@ class FunctionRuntime:
         region: str,
         account_id: str,
         clock: Clock | None = None,
-        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        timeout: float | None = DEFAULT_TIMEOUT_SECONDS,
         memory_mb: int = DEFAULT_MEMORY_MB,
     ) -> None:
         self.directory = directory.resolve()
@@ -116,11 +123,16 @@ class FunctionRuntime:
         handler = self._handler(ref, function)
         event = _json_copy(payload, ref.name, "event")
         now = self._clock.now()
-        context = new_context(ref.name, self.arn(function), now=now, timeout=self._timeout)
+        limit = self._timeout if self._timeout is not None else UNLIMITED_SECONDS
+        context = new_context(ref.name, self.arn(function), now=now, timeout=limit)
         context.memory_limit_in_mb = self._memory
         logger.debug("invoking function %s (request %s)", ref.name, context.aws_request_id)
         try:
-            result = handler(event, context)
+            result = _run(handler, event, context, self._timeout)
+        except _TimedOut as error:
+            message = f"Task timed out after {self._timeout:.2f} seconds"
+            logger.info("function %s: %s", ref.name, message)
+            raise FunctionInvocationError(ref.name, message, "Sandbox.Timedout") from error
         except (Exception, SystemExit) as error:
             logger.info("function %s failed: %s: %s", ref.name, type(error).__name__, error)
             raise FunctionInvocationError(ref.name, str(error), type(error).__name__) from error
@@ -144,6 +156,37 @@ class FunctionRuntime:
                 loaded = _Loaded(version, _load(ref.name, path))
                 self._loaded[ref.name] = loaded
         return loaded.handler
+
+
+class _TimedOut(Exception):
+    """The handler did not return within the function's timeout."""
+
+
+def _run(handler: Handler, event: object, context: LambdaContext, timeout: float | None) -> object:
+    """``handler(event, context)``, given up on after ``timeout`` seconds (``None``: never).
+
+    Python cannot stop a thread: a timed-out handler runs on in the background, but its
+    result is dropped, as AWS drops the work of a function it froze.
+    """
+    if timeout is None:
+        return handler(event, context)
+    outcome: list[object] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(handler(event, context))
+        except BaseException as error:  # re-raised in the caller's thread
+            failure.append(error)
+
+    worker = threading.Thread(target=target, name=f"function:{context.function_name}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise _TimedOut
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _load(name: str, path: Path) -> Handler:

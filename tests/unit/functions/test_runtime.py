@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,11 @@ def test_context_carries_the_lambda_attributes(runtime: FunctionRuntime) -> None
 
 
 def test_handler_changes_to_the_event_do_not_reach_the_caller(runtime: FunctionRuntime) -> None:
-    write(runtime.directory, "mut", "def handler(event, context):\n    event['x'].append(2)\n"
-          "    return event\n")  # fmt: skip
+    write(
+        runtime.directory,
+        "mut",
+        "def handler(event, context):\n    event['x'].append(2)\n    return event\n",
+    )
     event: dict[str, object] = {"x": [1]}
 
     result = runtime.invoke("mut", event)
@@ -110,8 +114,12 @@ def test_file_is_reloaded_when_it_changes(runtime: FunctionRuntime) -> None:
 def test_module_state_survives_between_calls_of_an_unchanged_file(
     runtime: FunctionRuntime,
 ) -> None:
-    write(runtime.directory, "count", "calls = []\ndef handler(event, context):\n"
-          "    calls.append(1)\n    return {'calls': len(calls)}\n")  # fmt: skip
+    write(
+        runtime.directory,
+        "count",
+        "calls = []\ndef handler(event, context):\n"
+        "    calls.append(1)\n    return {'calls': len(calls)}\n",
+    )
     runtime.invoke("count", {})
 
     assert runtime.invoke("count", {}) == {"calls": 2}
@@ -178,3 +186,30 @@ def test_names_lists_the_directory_functions(runtime: FunctionRuntime) -> None:
     assert runtime.names() == ["a", "b"]
     assert runtime.exists("a")
     assert not runtime.exists("_private")
+
+
+def test_handler_running_past_the_timeout_fails_with_task_timed_out(tmp_path: Path) -> None:
+    slow = FunctionRuntime(tmp_path, region="eu-west-1", account_id=ACCOUNT, timeout=0.05)
+    write(tmp_path, "slow", "import time\ndef handler(event, context):\n    time.sleep(1)\n")
+
+    with pytest.raises(FunctionInvocationError) as caught:
+        slow.invoke("slow", {})
+
+    assert caught.value.error_type == "Sandbox.Timedout"
+    assert str(caught.value) == "Task timed out after 0.05 seconds"
+
+
+def test_without_a_timeout_the_handler_runs_in_the_callers_thread(tmp_path: Path) -> None:
+    unlimited = FunctionRuntime(tmp_path, region="eu-west-1", account_id=ACCOUNT, timeout=None)
+    write(
+        tmp_path,
+        "where",
+        "import threading\ndef handler(event, context):\n"
+        "    return {'thread': threading.current_thread().name,\n"
+        "            'remaining': context.get_remaining_time_in_millis()}\n",
+    )
+
+    result = unlimited.invoke("where", {})
+
+    assert result["thread"] == threading.current_thread().name
+    assert int(str(result["remaining"])) > 3000
