@@ -24,7 +24,7 @@ from cognigate.identity.auth.sessions import SessionCodec
 from cognigate.identity.auth.signin import MfaStep
 from cognigate.identity.context import Deps, require_client, require_pool
 from cognigate.identity.errors import InvalidParameterException, NotAuthorizedException
-from cognigate.identity.model import User
+from cognigate.identity.model import AppClient, User
 from cognigate.identity.tokens import refresh_token_hash
 
 
@@ -106,3 +106,10 @@ class HostedSignIn:
             params = self._with_secret_hash(call, {**answers, "USERNAME": username}, username)
             result = handler(call, session, params, self._mfa)
             return _signed_in_user(call, result)
+
+
+def hosted_secret_hash(client: AppClient, username: str) -> str | None:
+    """The SECRET_HASH the hosted UI sends on the user's behalf (it knows the client secret)."""
+    if client.secret is None:
+        return None
+    return srp.secret_hash(client.id, client.secret, username)

@@ -36,7 +36,7 @@ MFA_ANSWERS = {
 }
 
 
-def _text(form: FormData, name: str) -> str:
+def text(form: FormData, name: str) -> str:
     value = form.get(name)
     return value if isinstance(value, str) else ""
 
@@ -98,10 +98,10 @@ async def _password_step(
     identity: IdentityService, auth: AuthorizationRequest, page: PageContext, form: FormData
 ) -> HostedOutcome | Response:
     """The sign-in outcome, or the page that answers a failed or redirected sign-in."""
-    username = _text(form, "username").strip()
+    username = text(form, "username").strip()
     try:
         outcome = await run_in_threadpool(
-            identity.hosted.sign_in, auth.pool.id, auth.client.id, username, _text(form, "password")
+            identity.hosted.sign_in, auth.pool.id, auth.client.id, username, text(form, "password")
         )
     except UserNotConfirmedException:
         return redirect(page.url("confirm", {"username": username}))
@@ -128,7 +128,7 @@ async def login_post(request: Request, identity: IdentityService) -> Response:
     return await next_step(request, identity, auth, outcome)
 
 
-def _attribute_values(form: FormData) -> dict[str, str]:
+def attribute_values(form: FormData) -> dict[str, str]:
     values: dict[str, str] = {}
     for key, value in form.multi_items():
         match = _ATTRIBUTE_FIELD.match(key)
@@ -144,10 +144,10 @@ async def new_password_post(request: Request, identity: IdentityService) -> Resp
     form = await request.form()
     if not flow.csrf_ok(request, identity, form):
         return flow.csrf_refused(request)
-    session, password = _text(form, "session"), _text(form, "newPassword")
-    values = _attribute_values(form)
+    session, password = text(form, "session"), text(form, "newPassword")
+    values = attribute_values(form)
     error: str | None = None
-    if password != _text(form, "confirmPassword"):
+    if password != text(form, "confirmPassword"):
         error = "Passwords do not match."
     else:
         answers = {"NEW_PASSWORD": password} | {f"userAttributes.{k}": v for k, v in values.items()}
@@ -174,10 +174,10 @@ async def mfa_post(request: Request, identity: IdentityService) -> Response:
     form = await request.form()
     if not flow.csrf_ok(request, identity, form):
         return flow.csrf_refused(request)
-    challenge, session = _text(form, "challenge"), _text(form, "session")
+    challenge, session = text(form, "challenge"), text(form, "session")
     if challenge not in MFA_ANSWERS:
         return error_page(request, "Unknown sign-in step.")
-    answers = {MFA_ANSWERS[challenge][0]: _text(form, "code").strip()}
+    answers = {MFA_ANSWERS[challenge][0]: text(form, "code").strip()}
     try:
         outcome = await run_in_threadpool(
             identity.hosted.respond, auth.pool.id, auth.client.id, challenge, session, answers
