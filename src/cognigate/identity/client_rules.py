@@ -67,6 +67,23 @@ def _check_validity(config: ClientConfig) -> None:
             )
 
 
+def _check_client_credentials(config: ClientConfig, oauth: set[str], has_secret: bool) -> None:
+    """client_credentials: the only flow, a client secret, and custom scopes only."""
+    if len(oauth) > 1:
+        raise InvalidOAuthFlowException(
+            "client_credentials flow can not be selected along with code flow or implicit flow."
+        )
+    if not has_secret:
+        raise InvalidOAuthFlowException(
+            "client_credentials flow can not be selected if client does not have a client secret."
+        )
+    for scope in config.allowed_oauth_scopes or ():
+        if scope in STANDARD_SCOPES:
+            raise InvalidOAuthFlowException(
+                f"{scope} is not supported with client_credentials flow"
+            )
+
+
 def _check_flows(config: ClientConfig, has_secret: bool) -> None:
     flows = set(config.explicit_auth_flows or ())
     legacy = {f for f in flows if not f.startswith("ALLOW_")}
@@ -75,13 +92,15 @@ def _check_flows(config: ClientConfig, has_secret: bool) -> None:
             "ExplicitAuthFlows cannot mix legacy values with ALLOW_ values."
         )
     oauth = set(config.allowed_oauth_flows or ())
-    if "client_credentials" in oauth and len(oauth) > 1:
+    if "client_credentials" in oauth:
+        _check_client_credentials(config, oauth, has_secret)
+    if (
+        config.allowed_oauth_flows_user_pool_client
+        and oauth & {"code", "implicit"}
+        and not config.callback_urls
+    ):
         raise InvalidOAuthFlowException(
-            "client_credentials flow can not be selected along with code flow or implicit flow."
-        )
-    if "client_credentials" in oauth and not has_secret:
-        raise InvalidOAuthFlowException(
-            "client_credentials flow can not be selected if client does not have a client secret."
+            "CallbackUrls can not be empty when code flow or implicit flow is selected"
         )
     if config.allowed_oauth_flows_user_pool_client and (
         not oauth or not config.allowed_oauth_scopes

@@ -22,9 +22,7 @@ def _check_prefix(domain: str, custom: bool) -> None:
         return
     for word in RESERVED_WORDS:
         if word in domain:
-            raise InvalidParameterException(
-                f"Domain {domain} is invalid: it contains the reserved word {word}."
-            )
+            raise InvalidParameterException(f"Domain cannot contain reserved word: {word}")
 
 
 class DomainOperations:

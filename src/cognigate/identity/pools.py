@@ -63,10 +63,15 @@ def _check_required_alias(config: PoolConfig) -> None:
             )
 
 
-def _check_deletable(pool: UserPool) -> None:
+def _check_deletable(pool: UserPool, domain: Domain | None) -> None:
     if pool.config.deletion_protection == "ACTIVE":
         raise InvalidParameterException(
-            f"The user pool {pool.id} cannot be deleted because deletion protection is activated."
+            "The user pool cannot be deleted because deletion protection is activated. "
+            "Deletion protection must be inactivated first."
+        )
+    if domain is not None:
+        raise InvalidParameterException(
+            "User pool cannot be deleted. It has a domain configured that should be deleted first."
         )
 
 
@@ -155,10 +160,13 @@ class PoolOperations:
             )
 
     def delete(self, pool_id: str) -> None:
-        """DeleteUserPool. :raises InvalidParameterException: deletion protection is on."""
+        """DeleteUserPool.
+
+        :raises InvalidParameterException: deletion protection is on, or the pool has a domain.
+        """
         with self._deps.uow(write=True) as store:
             pool = require_pool(store, pool_id)
-            _check_deletable(pool)
+            _check_deletable(pool, store.domains.for_pool(pool_id))
             store.pools.delete(pool_id)
 
     def add_custom_attributes(self, pool_id: str, attributes: Iterable[SchemaAttribute]) -> None:

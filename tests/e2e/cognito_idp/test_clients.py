@@ -15,7 +15,13 @@ OAUTH = {
     "AllowedOAuthFlows": ["code"],
     "AllowedOAuthScopes": ["openid"],
     "SupportedIdentityProviders": ["COGNITO"],
+    "CallbackURLs": ["https://app.example.com/cb"],
 }
+
+
+def _oauth(**overrides: Any) -> dict[str, Any]:
+    """An OAuth-enabled client configuration with ``overrides`` applied."""
+    return {**OAUTH, **overrides}
 
 
 def _create(cognito: Any, pool_id: str, **params: Any) -> dict[str, Any]:
@@ -117,13 +123,15 @@ def test_create_client_in_unknown_pool_raises_resource_not_found(cognito: Any) -
 
 
 def test_http_callback_to_a_public_host_is_rejected(cognito: Any, pool_id: str) -> None:
-    code, message = _rejected(cognito, pool_id, **OAUTH, CallbackURLs=["http://app.example.com/cb"])
+    code, message = _rejected(
+        cognito, pool_id, **_oauth(CallbackURLs=["http://app.example.com/cb"])
+    )
     assert code == "InvalidParameterException"
     assert message.endswith("cannot use the HTTP protocol.")
 
 
 def test_http_logout_url_to_a_public_host_is_rejected(cognito: Any, pool_id: str) -> None:
-    code, message = _rejected(cognito, pool_id, **OAUTH, LogoutURLs=["http://app.example.com/"])
+    code, message = _rejected(cognito, pool_id, **_oauth(LogoutURLs=["http://app.example.com/"]))
     assert code == "InvalidParameterException"
     assert message.endswith("cannot use the HTTP protocol.")
 
@@ -133,12 +141,12 @@ def test_http_logout_url_to_a_public_host_is_rejected(cognito: Any, pool_id: str
     ["http://localhost/cb", "http://localhost:3000/cb", "http://127.0.0.1:8080/cb"],
 )
 def test_http_callback_to_loopback_is_allowed(cognito: Any, pool_id: str, url: str) -> None:
-    client = _create(cognito, pool_id, **OAUTH, CallbackURLs=[url])
+    client = _create(cognito, pool_id, **_oauth(CallbackURLs=[url]))
     assert client["CallbackURLs"] == [url]
 
 
 def test_callback_with_fragment_is_rejected(cognito: Any, pool_id: str) -> None:
-    code, _ = _rejected(cognito, pool_id, **OAUTH, CallbackURLs=["https://app.example.com/#x"])
+    code, _ = _rejected(cognito, pool_id, **_oauth(CallbackURLs=["https://app.example.com/#x"]))
     assert code == "InvalidParameterException"
 
 
@@ -146,8 +154,7 @@ def test_default_redirect_uri_outside_callback_urls_is_rejected(cognito: Any, po
     code, _ = _rejected(
         cognito,
         pool_id,
-        **OAUTH,
-        CallbackURLs=["https://app.example.com/cb"],
+        **_oauth(CallbackURLs=["https://app.example.com/cb"]),
         DefaultRedirectURI="https://app.example.com/other",
     )
     assert code == "InvalidParameterException"
@@ -164,6 +171,36 @@ def test_client_credentials_without_secret_raises_invalid_oauth_flow(
         AllowedOAuthScopes=["openid"],
     )
     assert code == "InvalidOAuthFlowException"
+
+
+@pytest.mark.parametrize("flow", ["code", "implicit"])
+def test_code_or_implicit_flow_without_callback_urls_raises_invalid_oauth_flow(
+    cognito: Any, pool_id: str, flow: str
+) -> None:
+    params = {**OAUTH, "AllowedOAuthFlows": [flow]}
+    del params["CallbackURLs"]
+    code, message = _rejected(cognito, pool_id, **params)
+    assert (code, message) == (
+        "InvalidOAuthFlowException",
+        "CallbackUrls can not be empty when code flow or implicit flow is selected",
+    )
+
+
+def test_client_credentials_with_a_standard_scope_raises_invalid_oauth_flow(
+    cognito: Any, pool_id: str
+) -> None:
+    code, message = _rejected(
+        cognito,
+        pool_id,
+        GenerateSecret=True,
+        AllowedOAuthFlowsUserPoolClient=True,
+        AllowedOAuthFlows=["client_credentials"],
+        AllowedOAuthScopes=["openid"],
+    )
+    assert (code, message) == (
+        "InvalidOAuthFlowException",
+        "openid is not supported with client_credentials flow",
+    )
 
 
 def test_client_credentials_with_another_flow_raises_invalid_oauth_flow(
@@ -185,8 +222,7 @@ def test_unknown_custom_scope_raises_scope_does_not_exist(cognito: Any, pool_id:
     code, _ = _rejected(
         cognito,
         pool_id,
-        **{**OAUTH, "AllowedOAuthScopes": ["openid", "https://api.example.com/read"]},
-        CallbackURLs=["https://app.example.com/cb"],
+        **_oauth(AllowedOAuthScopes=["openid", "https://api.example.com/read"]),
     )
     assert code == "ScopeDoesNotExistException"
 
@@ -275,8 +311,7 @@ def test_update_client_replaces_the_whole_configuration(cognito: Any, pool_id: s
     client = _create(
         cognito,
         pool_id,
-        **OAUTH,
-        CallbackURLs=["https://app.example.com/cb"],
+        **_oauth(CallbackURLs=["https://app.example.com/cb"]),
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
         PreventUserExistenceErrors="ENABLED",
     )
@@ -301,13 +336,12 @@ def test_update_client_keeps_its_secret(cognito: Any, pool_id: str) -> None:
 
 
 def test_update_client_validates_like_create(cognito: Any, pool_id: str) -> None:
-    client = _create(cognito, pool_id, **OAUTH, CallbackURLs=["https://app.example.com/cb"])
+    client = _create(cognito, pool_id, **_oauth(CallbackURLs=["https://app.example.com/cb"]))
     with pytest.raises(ClientError) as excinfo:
         cognito.update_user_pool_client(
             UserPoolId=pool_id,
             ClientId=client["ClientId"],
-            **OAUTH,
-            CallbackURLs=["http://app.example.com/cb"],
+            **_oauth(CallbackURLs=["http://app.example.com/cb"]),
         )
     assert error_of(excinfo)[0] == "InvalidParameterException"
     described = _describe(cognito, pool_id, client["ClientId"])

@@ -62,7 +62,10 @@ def test_prefix_with_reserved_word_is_rejected(cognito: Any, pool_id: str, word:
     domain = f"my{word}{secrets.token_hex(3)}"
     with pytest.raises(ClientError) as excinfo:
         cognito.create_user_pool_domain(Domain=domain, UserPoolId=pool_id)
-    assert error_of(excinfo)[0] == "InvalidParameterException"
+    assert error_of(excinfo) == (
+        "InvalidParameterException",
+        f"Domain cannot contain reserved word: {word}",
+    )
     assert _description(cognito, domain) == {}
 
 

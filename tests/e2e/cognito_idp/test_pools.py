@@ -4,6 +4,7 @@ AddCustomAttributes, with Cognito's defaults and validation rules."""
 from __future__ import annotations
 
 import re
+import secrets
 from typing import Any
 
 import pytest
@@ -287,8 +288,33 @@ def test_deletion_protection_active_blocks_delete(cognito: Any, make_pool: PoolF
     pool = make_pool(DeletionProtection="ACTIVE")
     with pytest.raises(ClientError) as excinfo:
         cognito.delete_user_pool(UserPoolId=pool["Id"])
-    assert error_of(excinfo)[0] == "InvalidParameterException"
+    assert error_of(excinfo) == (
+        "InvalidParameterException",
+        "The user pool cannot be deleted because deletion protection is activated. "
+        "Deletion protection must be inactivated first.",
+    )
     assert _describe(cognito, pool["Id"])["DeletionProtection"] == "ACTIVE"
+
+
+def test_pool_with_a_domain_cannot_be_deleted(cognito: Any, pool_id: str) -> None:
+    domain = f"del{secrets.token_hex(6)}"
+    cognito.create_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+    with pytest.raises(ClientError) as excinfo:
+        cognito.delete_user_pool(UserPoolId=pool_id)
+    assert error_of(excinfo) == (
+        "InvalidParameterException",
+        "User pool cannot be deleted. It has a domain configured that should be deleted first.",
+    )
+    assert _describe(cognito, pool_id)["Domain"] == domain
+
+
+def test_pool_can_be_deleted_once_its_domain_is(cognito: Any) -> None:
+    pool_id = cognito.create_user_pool(PoolName=unique("pool"))["UserPool"]["Id"]
+    domain = f"del{secrets.token_hex(6)}"
+    cognito.create_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+    cognito.delete_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+    cognito.delete_user_pool(UserPoolId=pool_id)
+    assert pool_id not in _listed_ids(cognito)
 
 
 def test_delete_after_deactivating_deletion_protection_succeeds(cognito: Any) -> None:
