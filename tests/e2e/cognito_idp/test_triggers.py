@@ -215,3 +215,53 @@ def test_pre_sign_up_can_auto_confirm_the_user(cognito: Any, functions: Function
     user = cognito.admin_get_user(UserPoolId=pool_id, Username="bob")
     assert user["UserStatus"] == "CONFIRMED"
     assert "AuthenticationResult" in sign_in(cognito, client_id, "bob")
+
+
+MIGRATE = """
+def handler(event, context):
+    if event["triggerSource"] != "UserMigration_Authentication":
+        raise Exception("unexpected " + event["triggerSource"])
+    if event["request"]["password"] != "Passw0rd!x":
+        raise Exception("Bad password")
+    event["response"]["userAttributes"] = {
+        "email": event["userName"] + "@legacy.example.com",
+        "email_verified": "true",
+    }
+    event["response"]["finalUserStatus"] = "CONFIRMED"
+    event["response"]["messageAction"] = "SUPPRESS"
+    return event
+"""
+
+
+def test_user_migration_creates_an_unknown_user_at_sign_in(
+    cognito: Any, functions: Functions
+) -> None:
+    fn = functions.deploy("migrate", MIGRATE)
+    pool_id, client_id = pool_with(cognito, FLOWS, UserMigration=fn)
+
+    result = sign_in(cognito, client_id, "legacy")
+
+    assert claims(result["AuthenticationResult"]["IdToken"])["email"] == (
+        "legacy@legacy.example.com"
+    )
+    user = cognito.admin_get_user(UserPoolId=pool_id, Username="legacy")
+    assert user["UserStatus"] == "CONFIRMED"
+
+
+def test_user_migration_rejecting_the_password_fails_the_sign_in(
+    cognito: Any, functions: Functions
+) -> None:
+    fn = functions.deploy("migrate", MIGRATE)
+    _pool_id, client_id = pool_with(cognito, FLOWS, UserMigration=fn)
+
+    with pytest.raises(ClientError) as caught:
+        cognito.initiate_auth(
+            ClientId=client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
+            AuthParameters={"USERNAME": "legacy", "PASSWORD": "Wr0ng-pass"},
+        )
+
+    assert error_of(caught) == (
+        "UserLambdaValidationException",
+        "UserMigration failed with error Bad password.",
+    )

@@ -26,7 +26,7 @@ def password_flow(call: AuthCall, params: Mapping[str, str], mfa: MfaStep | None
     """Prove the password; then forced change, MFA or tokens."""
     username = require_param(params, "USERNAME")
     password = require_param(params, "PASSWORD")
-    user = lookup(call, username)
+    user = lookup(call, username, password)
     if user is None:
         check_secret_hash(call, params, username)
         fake = srp.fake_srp_user(call.deps.secret, call.pool.id, username)

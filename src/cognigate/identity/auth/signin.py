@@ -19,6 +19,7 @@ from cognigate.identity.auth.lambda_triggers import (
     pre_authentication,
 )
 from cognigate.identity.auth.result import AuthResult
+from cognigate.identity.auth.user_migration import migrate_user
 from cognigate.identity.errors import (
     NotAuthorizedException,
     PasswordResetRequiredException,
@@ -38,12 +39,16 @@ QUIET_RESET_SECONDS = 900.0
 MfaStep = Callable[[AuthCall, User, float], AuthResult | None]
 
 
-def lookup(call: AuthCall, username: str) -> User | None:
+def lookup(call: AuthCall, username: str, password: str | None = None) -> User | None:
     """The user for a typed username or alias; unknown users per PreventUserExistenceErrors.
+
+    With ``password`` (plain-password flows) an unknown user may come from UserMigration.
 
     :raises UserNotFoundException: unknown user, LEGACY mode.
     """
     user = find_user(call.store, call.pool, username)
+    if user is None and password is not None:
+        user = migrate_user(call, username, password)
     if user is None and not call.hides_users:
         raise UserNotFoundException("User does not exist.")
     return user
