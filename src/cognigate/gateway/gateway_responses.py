@@ -93,4 +93,6 @@ def plain_error(status: int, message: str, error_type: str, request_id: str) -> 
     """An error before any API is known (unknown API or stage)."""
     headers = [("Content-Type", JSON), ("x-amzn-RequestId", request_id)]
     headers.append(("x-amzn-ErrorType", error_type))
-    return GatewayResponse(status, headers, json.dumps({"message": message}, separators=(",", ":")).encode())
+    return GatewayResponse(
+        status, headers, json.dumps({"message": message}, separators=(",", ":")).encode()
+    )

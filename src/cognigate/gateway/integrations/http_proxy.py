@@ -32,8 +32,9 @@ def _request(inv: Invocation, integration: Integration) -> httpx.Request:
         *mapped_parameters(inv, integration, "querystring").items(),
     ]
     return httpx.Request(
-        integration.http_method if integration.http_method not in (None, "ANY") else
-        inv.request.method,
+        integration.http_method
+        if integration.http_method not in (None, "ANY")
+        else inv.request.method,
         endpoint_url(inv, integration),
         params=query,
         headers=headers,
@@ -63,7 +64,8 @@ async def integrate(inv: Invocation, integration: Integration, runtime: Runtime)
         f"Integration latency: {inv.integration_latency_ms} ms"
     )
     headers = [
-        (k, v) for k, v in response.headers.multi_items()
+        (k, v)
+        for k, v in response.headers.multi_items()
         if k.lower() not in ("transfer-encoding", "connection", "keep-alive")
     ]
     return GatewayResponse(response.status_code, headers, stream=_relay(response))

@@ -116,9 +116,7 @@ def method_response(
     headers = [("Content-Type", content_type)]
     for name, expression in (chosen.response_parameters or {}).items():
         if name.startswith(_RESPONSE_HEADER):
-            value = evaluate(
-                expression, inv, response_headers=endpoint_headers, response_body=body
-            )
+            value = evaluate(expression, inv, response_headers=endpoint_headers, response_body=body)
             if value is not None:
                 headers.append((name[len(_RESPONSE_HEADER) :], value))
     status = _override_status(context, int(chosen.status_code))
