@@ -125,7 +125,10 @@ class GatewayFunctions:
 
 
 def build_gateway(
-    settings: Settings, clock: Clock, identity: IdentityService, apigateway: ApiGatewayService,
+    settings: Settings,
+    clock: Clock,
+    identity: IdentityService,
+    apigateway: ApiGatewayService,
     functions: FunctionRuntime | None,
 ) -> Gateway:
     """The data plane, reading deployments through the API Gateway storage."""
