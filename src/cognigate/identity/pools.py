@@ -123,13 +123,23 @@ class PoolOperations:
                 domain=store.domains.for_pool(pool_id),
             )
 
-    def list(self, max_results: int, next_token: str | None) -> Page[UserPool]:
-        """ListUserPools, ordered by pool id."""
+    def list(
+        self, max_results: int, next_token: str | None, *, region: str | None = None
+    ) -> Page[UserPool]:
+        """ListUserPools, ordered by pool id; with ``region``, only that region's pools."""
+        # AWS parity: pools are regional, so an endpoint lists only its own region's pools.
+        prefix = f"{region}_" if region else ""
         after = decode_token(next_token)
+        found: list[UserPool] = []
         with self._deps.uow(write=False) as store:
-            pools = store.pools.list(max_results + 1, after)
-        page = pools[:max_results]
-        token = encode_token(page[-1].id) if len(pools) > max_results else None
+            while len(found) <= max_results:
+                batch = store.pools.list(max_results + 1, after)
+                found.extend(p for p in batch if p.id.startswith(prefix))
+                if len(batch) <= max_results:
+                    break
+                after = batch[-1].id
+        page = found[:max_results]
+        token = encode_token(page[-1].id) if len(found) > max_results else None
         return Page(items=tuple(page), next_token=token)
 
     def update(

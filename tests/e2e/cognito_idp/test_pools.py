@@ -11,7 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from tests.e2e.cognito_idp.conftest import PoolFactory, error_of
-from tests.support import unique
+from tests.support import Server, unique
 
 DEFAULT_POLICY = {
     "MinimumLength": 8,
@@ -210,6 +210,18 @@ def test_list_user_pools_summary_has_name_and_dates(cognito: Any, make_pool: Poo
     assert summary["Name"] == pool["Name"]
     assert summary["CreationDate"] == pool["CreationDate"]
     assert "SchemaAttributes" not in summary
+
+
+def test_list_user_pools_lists_only_the_endpoint_region(server: Server, cognito: Any) -> None:
+    paris = server.client("cognito-idp", region="eu-west-3")
+    pool_id = paris.create_user_pool(PoolName=unique("paris"))["UserPool"]["Id"]
+    try:
+        assert pool_id.startswith("eu-west-3_")
+        assert pool_id in _listed_ids(paris)
+        assert pool_id not in _listed_ids(cognito)
+        assert all(p.startswith("eu-west-3_") for p in _listed_ids(paris))
+    finally:
+        paris.delete_user_pool(UserPoolId=pool_id)
 
 
 # --- UpdateUserPool --------------------------------------------------------------------------

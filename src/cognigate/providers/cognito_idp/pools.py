@@ -200,8 +200,8 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
     def describe_user_pool(params: Wire, _: CallContext) -> Wire:
         return {"UserPool": pool_out(pools.describe(params["UserPoolId"]))}
 
-    def list_user_pools(params: Wire, _: CallContext) -> Wire:
-        page = pools.list(params["MaxResults"], params.get("NextToken"))
+    def list_user_pools(params: Wire, context: CallContext) -> Wire:
+        page = pools.list(params["MaxResults"], params.get("NextToken"), region=context.region)
         return drop_none(
             {"UserPools": [_summary(p) for p in page.items], "NextToken": page.next_token}
         )
