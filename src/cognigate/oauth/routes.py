@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from cognigate.identity.service import IdentityService
 from cognigate.oauth import assets, authorize, token
-from cognigate.oauth.hosted_ui import login
+from cognigate.oauth.hosted_ui import login, totp_setup
 
 View = Callable[[Request, IdentityService], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -34,6 +34,7 @@ def _table() -> list[tuple[str, View, list[str]]]:
         ("/login", login.login_post, ["POST"]),
         ("/forceChangePassword", login.new_password_post, ["POST"]),
         ("/mfa", login.mfa_post, ["POST"]),
+        ("/mfa_setup", totp_setup.mfa_setup_post, ["POST"]),
         ("/logout", authorize.logout, ["GET"]),
         ("/ui/custom.css", assets.custom_css, ["GET"]),
         ("/ui/logo", assets.logo, ["GET"]),

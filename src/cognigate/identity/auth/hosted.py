@@ -38,14 +38,20 @@ class HostedOutcome:
     session: str | None = None
     parameters: Mapping[str, str] = field(default_factory=dict)
     error: AwsError | None = None
+    #: the user a further step is for (from the sealed session)
+    username: str = ""
 
 
 def _signed_in_user(call: AuthCall, result: AuthResult) -> HostedOutcome:
     if result.failure is not None:
         return HostedOutcome(error=result.failure)
     if result.grant is None:
+        username = call.open(result.session, result.challenge or "").username
         return HostedOutcome(
-            challenge=result.challenge, session=result.session, parameters=result.parameters
+            challenge=result.challenge,
+            session=result.session,
+            parameters=result.parameters,
+            username=username,
         )
     token = result.grant.refresh_token
     record = call.store.refresh_tokens.get(refresh_token_hash(token)) if token else None

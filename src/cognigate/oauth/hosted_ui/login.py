@@ -22,7 +22,7 @@ from cognigate.identity.errors import (
 )
 from cognigate.identity.oauth_requests import AuthorizationRequest
 from cognigate.identity.service import IdentityService
-from cognigate.oauth.hosted_ui import flow
+from cognigate.oauth.hosted_ui import flow, totp_setup
 from cognigate.oauth.hosted_ui.pages import PageContext, error_page, redirect, render
 
 SIGN_IN_TITLE = "Sign in with your username and password"
@@ -84,6 +84,8 @@ async def next_step(
             attributes=_required_attributes(outcome.parameters), values={},
             redirect_uri=auth.redirect_uri,
         )  # fmt: skip
+    if outcome.challenge == totp_setup.SETUP:
+        return await totp_setup.begin(page, identity, auth, session, outcome.username)
     if outcome.challenge in MFA_ANSWERS:
         return render(
             page, "mfa.html", title="Multi-factor authentication", session=session,
@@ -182,6 +184,8 @@ async def mfa_post(request: Request, identity: IdentityService) -> Response:
         outcome = await run_in_threadpool(
             identity.hosted.respond, auth.pool.id, auth.client.id, challenge, session, answers
         )
+        if outcome.error is not None:
+            raise outcome.error
     except AwsError as failure:
         page = await flow.page(request, identity, auth)
         return render(
@@ -189,6 +193,4 @@ async def mfa_post(request: Request, identity: IdentityService) -> Response:
             challenge=challenge, label=MFA_ANSWERS[challenge][1], error=failure.message,
             status=400, redirect_uri=auth.redirect_uri,
         )  # fmt: skip
-    if outcome.error is not None:
-        return error_page(request, outcome.error.message)
     return await next_step(request, identity, auth, outcome)
