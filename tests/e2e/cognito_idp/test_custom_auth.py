@@ -138,6 +138,35 @@ def test_third_wrong_answer_fails_authentication(
     assert error_of(caught) == ("NotAuthorizedException", "Incorrect username or password.")
 
 
+def test_answered_session_cannot_be_answered_again(
+    cognito: Any, custom_pool: tuple[str, str]
+) -> None:
+    client_id = custom_pool[1]
+    first = start(cognito, client_id)["Session"]
+    answer(cognito, client_id, first, "41")
+
+    with pytest.raises(ClientError) as caught:
+        answer(cognito, client_id, first, "42")
+
+    assert error_of(caught) == ("NotAuthorizedException", "Invalid session for the user.")
+
+
+def test_failed_authentication_cannot_be_retried_with_the_last_session(
+    cognito: Any, custom_pool: tuple[str, str]
+) -> None:
+    client_id = custom_pool[1]
+    session = start(cognito, client_id)["Session"]
+    session = answer(cognito, client_id, session, "1")["Session"]
+    session = answer(cognito, client_id, session, "2")["Session"]
+    with pytest.raises(ClientError):
+        answer(cognito, client_id, session, "3")
+
+    with pytest.raises(ClientError) as caught:
+        answer(cognito, client_id, session, "42")
+
+    assert error_of(caught) == ("NotAuthorizedException", "Invalid session for the user.")
+
+
 def test_tampered_session_is_refused(cognito: Any, custom_pool: tuple[str, str]) -> None:
     client_id = custom_pool[1]
     session = start(cognito, client_id)["Session"]

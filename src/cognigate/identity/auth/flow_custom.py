@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections.abc import Mapping
+from dataclasses import replace
 
 from cognigate.identity.auth import flow_srp
 from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
@@ -33,13 +35,15 @@ from cognigate.identity.errors import (
 )
 from cognigate.identity.model import User
 from cognigate.identity.triggers import Event, envelope, run_trigger, trigger_function
-from cognigate.identity.user_store import find_user
+from cognigate.identity.user_store import find_user, save_user
 
 NOT_CONFIGURED = "Custom auth lambda trigger is not configured for the user pool."
 INVALID_SESSION = "Invalid session for the user."
 CUSTOM_CHALLENGE = "CUSTOM_CHALLENGE"
 PASSWORD_VERIFIER = "PASSWORD_VERIFIER"
 SRP_A = "SRP_A"
+#: ``user.state`` key: the nonce of the custom challenge awaiting an answer
+PENDING = "custom_challenge"
 
 History = list[dict[str, object]]
 
@@ -111,7 +115,8 @@ def _next(
         run_trigger(call.deps.functions, call.pool, "DefineAuthChallenge", event)
     )
     if decision.get("failAuthentication") is True:
-        raise NotAuthorizedException(WRONG_PASSWORD)
+        # returned, not raised: the consumed challenge must be committed
+        return AuthResult(failure=NotAuthorizedException(WRONG_PASSWORD))
     if decision.get("issueTokens") is True:
         return grant(call, user, auth_time)
     name = decision.get("challengeName")
@@ -154,6 +159,7 @@ def _create(call: AuthCall, user: User, history: History, auth_time: float) -> A
         "s": history,
         "p": dict(private) if isinstance(private, Mapping) else {},
         "m": created.get("challengeMetadata"),
+        "n": _expect(call, user),
     }
     parameters = (
         {str(k): _text(v) for k, v in public.items()} if isinstance(public, Mapping) else {}
@@ -165,14 +171,28 @@ def _create(call: AuthCall, user: User, history: History, auth_time: float) -> A
     )
 
 
+def _expect(call: AuthCall, user: User) -> str:
+    """Remember the one challenge session of ``user`` that may be answered next."""
+    nonce = secrets.token_urlsafe(12)
+    save_user(call.store, call.pool, replace(user, state={**user.state, PENDING: nonce}))
+    return nonce
+
+
+def _consume(call: AuthCall, user: User) -> User:
+    """Forget the pending challenge: a Session answers once."""
+    state = {k: v for k, v in user.state.items() if k != PENDING}
+    return save_user(call.store, call.pool, replace(user, state=state))
+
+
 def custom_challenge(
     call: AuthCall, token: str | None, answers: Mapping[str, str], _mfa: MfaStep | None
 ) -> AuthResult:
     """RespondToAuthChallenge CUSTOM_CHALLENGE: VerifyAuthChallengeResponse judges ANSWER."""
     session = call.open(token, CUSTOM_CHALLENGE)
-    user = find_user(call.store, call.pool, session.username)
-    if user is None:
+    found = find_user(call.store, call.pool, session.username)
+    if found is None or found.state.get(PENDING) != session.data.get("n"):
         raise NotAuthorizedException(INVALID_SESSION)
+    user = _consume(call, found)
     check_secret_hash(call, answers, answers.get("USERNAME", ""), user.username, user.sub)
     require_param(answers, "USERNAME")
     answer = require_param(answers, "ANSWER")
