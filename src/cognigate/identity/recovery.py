@@ -18,6 +18,7 @@ from cognigate.identity.client_auth import (
     hides_users,
     user_not_found,
 )
+from cognigate.identity.confirmation import post_confirmation
 from cognigate.identity.context import Deps
 from cognigate.identity.errors import (
     CodeMismatchException,
@@ -27,7 +28,6 @@ from cognigate.identity.errors import (
 from cognigate.identity.model import User, UserPool, UserStatus
 from cognigate.identity.passwords import check_password_policy
 from cognigate.identity.ports import IdentityStore
-from cognigate.identity.signup import post_confirmation
 from cognigate.identity.user_store import find_user, password_record, save_user
 from cognigate.identity.verification import (
     HOUR,

@@ -12,6 +12,7 @@ from cognigate.identity.auth.hosted import HostedSignIn
 from cognigate.identity.auth.keyset import KeySetOperations
 from cognigate.identity.auth.operations import AuthOperations
 from cognigate.identity.clients import ClientOperations
+from cognigate.identity.confirmation import ConfirmationOperations
 from cognigate.identity.context import Deps
 from cognigate.identity.domains import DomainOperations
 from cognigate.identity.groups import GroupOperations
@@ -44,6 +45,7 @@ class IdentityService:
     auth: AuthOperations
     keys: KeySetOperations
     signup: SignUpOperations
+    confirmation: ConfirmationOperations
     recovery: RecoveryOperations
     account: AccountOperations
     attribute_verification: AttributeVerificationOperations
@@ -90,6 +92,7 @@ class IdentityService:
             hosted=HostedSignIn(deps),
             ui=UiCustomizationOperations(deps),
             signup=SignUpOperations(deps),
+            confirmation=ConfirmationOperations(deps),
             recovery=RecoveryOperations(deps),
             account=AccountOperations(deps),
             attribute_verification=AttributeVerificationOperations(deps),

@@ -1,4 +1,4 @@
-"""Self-service sign-up: SignUp, ConfirmSignUp, AdminConfirmSignUp, ResendConfirmationCode.
+"""Self-service sign-up: SignUp registers an UNCONFIRMED user and sends a confirmation code.
 
 https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html
 https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
@@ -9,20 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from cognigate.core.errors import AwsError
 from cognigate.core.ids import new_uuid
 from cognigate.identity import attributes as attrs
-from cognigate.identity.client_auth import (
-    check_secret_hash,
-    check_writable,
-    client_pool,
-    fake_delivery,
-    hides_users,
-    user_not_found,
+from cognigate.identity.client_auth import check_secret_hash, check_writable, client_pool
+from cognigate.identity.confirmation import (
+    CONFIRMATION,
+    SIGNUP_CODE,
+    confirmation_medium,
 )
-from cognigate.identity.context import Deps, require_pool
+from cognigate.identity.context import Deps
 from cognigate.identity.errors import (
-    CodeMismatchException,
     InvalidParameterException,
     NotAuthorizedException,
     UsernameExistsException,
@@ -31,23 +27,11 @@ from cognigate.identity.model import AppClient, User, UserPool, UserStatus
 from cognigate.identity.passwords import check_password_policy
 from cognigate.identity.ports import DuplicateKey, IdentityStore
 from cognigate.identity.triggers import envelope, run_trigger
-from cognigate.identity.user_store import find_user, password_record, require_user, save_user
+from cognigate.identity.user_store import password_record, save_user
 from cognigate.identity.users import NewUser
 from cognigate.identity.users import _sign_in_name as sign_in_name
-from cognigate.identity.verification import (
-    DAY,
-    MISMATCH,
-    CodeDelivery,
-    code_failure,
-    medium_of,
-    send_code,
-    with_failed_attempt,
-)
+from cognigate.identity.verification import CodeDelivery, send_code
 
-#: ``user.state`` key of the pending sign-up code
-SIGNUP_CODE = "signup_code"
-#: outbox ``kind`` of a sign-up confirmation code
-CONFIRMATION = "confirmation"
 _SCHEMA_PREFIX = "Attributes did not conform to the schema: "
 
 
@@ -70,18 +54,6 @@ class SignUpResult:
 
 
 @dataclass(frozen=True, slots=True)
-class CodeAnswer:
-    """A ConfirmSignUp (or ConfirmForgotPassword) request: who, and the code typed back."""
-
-    client_id: str
-    username: str
-    code: str
-    secret_hash: str | None = None
-    force_alias_creation: bool = False
-    client_metadata: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
 class _PreSignUp:
     confirm: bool = False
     verify_email: bool = False
@@ -96,46 +68,8 @@ def _check_required(pool: UserPool, pairs: attrs.Pairs) -> None:
         raise InvalidParameterException(f"{_SCHEMA_PREFIX}{problems}\n")
 
 
-def confirmation_medium(pool: UserPool, user: User) -> str | None:
-    """Where a sign-up code goes: the phone if it is auto-verified, else the email."""
-    for attribute in ("phone_number", "email"):
-        flag = attrs.VERIFIED_FLAG[attribute]
-        if (
-            attribute in pool.config.auto_verified_attributes
-            and user.attribute(attribute)
-            and user.attribute(flag) != "true"
-        ):
-            return medium_of(attribute)
-    return None
-
-
-def post_confirmation(
-    deps: Deps,
-    pool: UserPool,
-    user: User,
-    *,
-    source: str,
-    client_id: str | None,
-    metadata: Mapping[str, str],
-) -> None:
-    """Run the PostConfirmation trigger, if the pool has one."""
-    request = {"userAttributes": user.attribute_map(), "clientMetadata": dict(metadata)}
-    run_trigger(
-        deps.functions,
-        pool,
-        "PostConfirmation",
-        envelope(
-            pool,
-            trigger_source=source,
-            username=user.username,
-            client_id=client_id,
-            request=request,
-        ),
-    )
-
-
 class SignUpOperations:
-    """Registration by the users themselves and its confirmation."""
+    """Registration by the users themselves."""
 
     def __init__(self, deps: Deps) -> None:
         self._deps = deps
@@ -250,133 +184,3 @@ class SignUpOperations:
         user = replace(user, state={**user.state, SIGNUP_CODE: record})
         save_user(store, pool, user, creating=True)
         return SignUpResult(user.sub, False, delivery)
-
-    def confirm_sign_up(self, request: CodeAnswer) -> None:
-        """Confirm a user with the code sent at sign-up; the attribute it went to is verified.
-
-        :raises CodeMismatchException, ExpiredCodeException, LimitExceededException: the code.
-        :raises NotAuthorizedException: bad SecretHash; "User cannot be confirmed. Current
-            status is CONFIRMED".
-        :raises UserNotFoundException: unknown user (LEGACY clients).
-        :raises AliasExistsException: the verified email/phone is another user's alias.
-        """
-        with self._deps.uow(write=True) as store:
-            pool, client = client_pool(store, request.client_id)
-            user = find_user(store, pool, request.username)
-            if user is None:
-                check_secret_hash(client, request.secret_hash, request.username)
-                raise CodeMismatchException(MISMATCH) if hides_users(client) else user_not_found()
-            check_secret_hash(
-                client, request.secret_hash, request.username, user.username, user.sub
-            )
-            if user.status is not UserStatus.UNCONFIRMED:
-                raise NotAuthorizedException(
-                    f"User cannot be confirmed. Current status is {user.status.value}"
-                )
-            failure = self._check_code(store, pool, user, request.code)
-            if failure is None:
-                self._confirm(store, pool, user, request, client.id)
-        if failure is not None:
-            raise failure
-
-    def _check_code(
-        self, store: IdentityStore, pool: UserPool, user: User, code: str
-    ) -> AwsError | None:
-        """Check the sign-up code; a wrong guess is counted (and committed)."""
-        record = user.state.get(SIGNUP_CODE)
-        failure = code_failure(record, code, now=self._deps.clock.now(), validity=DAY)
-        if isinstance(failure, CodeMismatchException):
-            state = {**user.state, SIGNUP_CODE: with_failed_attempt(record)}
-            save_user(store, pool, replace(user, state=state))
-        return failure
-
-    def _confirm(
-        self,
-        store: IdentityStore,
-        pool: UserPool,
-        user: User,
-        request: CodeAnswer,
-        client_id: str,
-    ) -> None:
-        record = user.state.get(SIGNUP_CODE)
-        attribute = record.get("attribute") if isinstance(record, Mapping) else None
-        flags = (
-            [(attrs.VERIFIED_FLAG[attribute], "true")] if attribute in attrs.VERIFIED_FLAG else []
-        )
-        confirmed = replace(
-            user,
-            status=UserStatus.CONFIRMED,
-            modified=self._deps.clock.now(),
-            attributes=attrs.merge(user.attributes, flags),
-            state={k: v for k, v in user.state.items() if k != SIGNUP_CODE},
-        )
-        confirmed = save_user(store, pool, confirmed, force_alias=request.force_alias_creation)
-        post_confirmation(
-            self._deps,
-            pool,
-            confirmed,
-            source="PostConfirmation_ConfirmSignUp",
-            client_id=client_id,
-            metadata=request.client_metadata,
-        )
-
-    def admin_confirm_sign_up(
-        self, pool_id: str, username: str, metadata: Mapping[str, str] | None = None
-    ) -> None:
-        """Confirm an UNCONFIRMED user without a code (nothing becomes verified).
-
-        :raises ResourceNotFoundException, UserNotFoundException:
-        :raises NotAuthorizedException: the user is not UNCONFIRMED.
-        """
-        with self._deps.uow(write=True) as store:
-            pool = require_pool(store, pool_id)
-            user = require_user(store, pool, username)
-            if user.status is not UserStatus.UNCONFIRMED:
-                raise NotAuthorizedException(
-                    f"User cannot be confirmed. Current status is {user.status.value}"
-                )
-            confirmed = replace(
-                user,
-                status=UserStatus.CONFIRMED,
-                modified=self._deps.clock.now(),
-                state={k: v for k, v in user.state.items() if k != SIGNUP_CODE},
-            )
-            confirmed = save_user(store, pool, confirmed)
-            post_confirmation(
-                self._deps,
-                pool,
-                confirmed,
-                source="PostConfirmation_ConfirmSignUp",
-                client_id=None,
-                metadata=metadata or {},
-            )
-
-    def resend_confirmation_code(
-        self, client_id: str, username: str, secret_hash: str | None = None
-    ) -> CodeDelivery:
-        """A fresh sign-up code (the previous one stops working).
-
-        :raises UserNotFoundException: unknown user (LEGACY clients).
-        :raises InvalidParameterException: "User is already confirmed."; nowhere to send it.
-        :raises NotAuthorizedException: bad SecretHash.
-        """
-        with self._deps.uow(write=True) as store:
-            pool, client = client_pool(store, client_id)
-            user = find_user(store, pool, username)
-            if user is None:
-                check_secret_hash(client, secret_hash, username)
-                if hides_users(client):
-                    return fake_delivery(self._deps.secret, pool, username)
-                raise user_not_found()
-            check_secret_hash(client, secret_hash, username, user.username, user.sub)
-            if user.status is not UserStatus.UNCONFIRMED:
-                raise InvalidParameterException("User is already confirmed.")
-            medium = confirmation_medium(pool, user)
-            if medium is None:
-                # [U] wording: AWS refuses when the pool verifies neither email nor phone.
-                raise InvalidParameterException("Auto verification not turned on.")
-            record, delivery = send_code(
-                store, pool, user, kind=CONFIRMATION, medium=medium, now=self._deps.clock.now()
-            )
-            save_user(store, pool, replace(user, state={**user.state, SIGNUP_CODE: record}))
-            return delivery

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from cognigate.core.clock import FixedClock
+from cognigate.identity.confirmation import CodeAnswer
 from cognigate.identity.errors import ExpiredCodeException, NotAuthorizedException
 from cognigate.identity.service import IdentityService
-from cognigate.identity.signup import CodeAnswer
 from tests.unit.identity.selfservice_support import (
     access_token,
     last_code,
@@ -36,7 +36,9 @@ def client(service: IdentityService) -> tuple[str, str]:
     """(pool id, client id) with the confirmed user ``fay``."""
     pool_id, client_id = pool_and_client(service)
     signed_up(service, client_id, "fay")
-    service.signup.confirm_sign_up(CodeAnswer(client_id, "fay", last_code(service, pool_id, "fay")))
+    service.confirmation.confirm_sign_up(
+        CodeAnswer(client_id, "fay", last_code(service, pool_id, "fay"))
+    )
     return pool_id, client_id
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from cognigate.core.clock import FixedClock
+from cognigate.identity.confirmation import CodeAnswer
 from cognigate.identity.errors import ExpiredCodeException
 from cognigate.identity.recovery import NewPassword
 from cognigate.identity.service import IdentityService
-from cognigate.identity.signup import CodeAnswer
 from tests.unit.identity.selfservice_support import (
     last_code,
     make_service,
@@ -36,7 +36,9 @@ def service(tmp_path: Path, clock: FixedClock) -> IdentityService:
 def confirmed(service: IdentityService) -> tuple[str, str]:
     pool_id, client_id = pool_and_client(service)
     signed_up(service, client_id, "eli")
-    service.signup.confirm_sign_up(CodeAnswer(client_id, "eli", last_code(service, pool_id, "eli")))
+    service.confirmation.confirm_sign_up(
+        CodeAnswer(client_id, "eli", last_code(service, pool_id, "eli"))
+    )
     return pool_id, client_id
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from cognigate.core.clock import FixedClock
+from cognigate.identity.confirmation import SIGNUP_CODE, CodeAnswer
 from cognigate.identity.errors import CodeMismatchException, ExpiredCodeException
 from cognigate.identity.model import UserStatus
 from cognigate.identity.service import IdentityService
-from cognigate.identity.signup import SIGNUP_CODE, CodeAnswer
 from tests.unit.identity.selfservice_support import (
     last_code,
     make_service,
@@ -51,7 +51,7 @@ def test_sign_up_code_expires_after_a_day(service: IdentityService, clock: Fixed
     clock.advance(24 * 3600 + 1)
 
     with pytest.raises(ExpiredCodeException) as excinfo:
-        service.signup.confirm_sign_up(CodeAnswer(client_id, "bo", code))
+        service.confirmation.confirm_sign_up(CodeAnswer(client_id, "bo", code))
 
     assert excinfo.value.message == "Invalid code provided, please request a code again."
 
@@ -64,7 +64,7 @@ def test_sign_up_code_is_valid_just_before_a_day(
     code = last_code(service, pool_id, "cy")
     clock.advance(24 * 3600 - 1)
 
-    service.signup.confirm_sign_up(CodeAnswer(client_id, "cy", code))
+    service.confirmation.confirm_sign_up(CodeAnswer(client_id, "cy", code))
 
     assert service.users.admin_get_user(pool_id, "cy").status is UserStatus.CONFIRMED
 
@@ -75,7 +75,7 @@ def test_wrong_guesses_are_counted_even_though_the_call_fails(service: IdentityS
     code = last_code(service, pool_id, "di")
 
     with pytest.raises(CodeMismatchException):
-        service.signup.confirm_sign_up(CodeAnswer(client_id, "di", "x" + code[1:]))
+        service.confirmation.confirm_sign_up(CodeAnswer(client_id, "di", "x" + code[1:]))
 
     record = service.users.admin_get_user(pool_id, "di").state[SIGNUP_CODE]
     assert isinstance(record, dict)

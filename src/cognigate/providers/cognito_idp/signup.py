@@ -3,9 +3,10 @@ ForgotPassword and ConfirmForgotPassword."""
 
 from __future__ import annotations
 
+from cognigate.identity.confirmation import CodeAnswer
 from cognigate.identity.recovery import NewPassword
 from cognigate.identity.service import IdentityService
-from cognigate.identity.signup import CodeAnswer, SignUpRequest
+from cognigate.identity.signup import SignUpRequest
 from cognigate.identity.verification import CodeDelivery
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
@@ -33,18 +34,23 @@ def _sign_up_request(params: Wire) -> SignUpRequest:
     )
 
 
-def handlers(service: IdentityService) -> dict[str, Handler]:
-    signup, recovery = service.signup, service.recovery
+class SignUpHandlers:
+    """Registration, confirmation and password recovery."""
 
-    def sign_up(params: Wire, _: CallContext) -> Wire:
-        result = signup.sign_up(_sign_up_request(params))
+    def __init__(self, service: IdentityService) -> None:
+        self._signup = service.signup
+        self._confirmation = service.confirmation
+        self._recovery = service.recovery
+
+    def sign_up(self, params: Wire, _: CallContext) -> Wire:
+        result = self._signup.sign_up(_sign_up_request(params))
         out: Wire = {"UserConfirmed": result.confirmed, "UserSub": result.user_sub}
         if result.delivery is not None:
             out["CodeDeliveryDetails"] = delivery_out(result.delivery)
         return out
 
-    def confirm_sign_up(params: Wire, _: CallContext) -> Wire:
-        signup.confirm_sign_up(
+    def confirm_sign_up(self, params: Wire, _: CallContext) -> Wire:
+        self._confirmation.confirm_sign_up(
             CodeAnswer(
                 client_id=params["ClientId"],
                 username=params["Username"],
@@ -56,26 +62,26 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         )
         return {}
 
-    def admin_confirm_sign_up(params: Wire, _: CallContext) -> Wire:
-        signup.admin_confirm_sign_up(
+    def admin_confirm_sign_up(self, params: Wire, _: CallContext) -> Wire:
+        self._confirmation.admin_confirm_sign_up(
             params["UserPoolId"], params["Username"], params.get("ClientMetadata")
         )
         return {}
 
-    def resend_confirmation_code(params: Wire, _: CallContext) -> Wire:
-        delivery = signup.resend_confirmation_code(
+    def resend_confirmation_code(self, params: Wire, _: CallContext) -> Wire:
+        delivery = self._confirmation.resend_confirmation_code(
             params["ClientId"], params["Username"], params.get("SecretHash")
         )
         return {"CodeDeliveryDetails": delivery_out(delivery)}
 
-    def forgot_password(params: Wire, _: CallContext) -> Wire:
-        delivery = recovery.forgot_password(
+    def forgot_password(self, params: Wire, _: CallContext) -> Wire:
+        delivery = self._recovery.forgot_password(
             params["ClientId"], params["Username"], params.get("SecretHash")
         )
         return {"CodeDeliveryDetails": delivery_out(delivery)}
 
-    def confirm_forgot_password(params: Wire, _: CallContext) -> Wire:
-        recovery.confirm_forgot_password(
+    def confirm_forgot_password(self, params: Wire, _: CallContext) -> Wire:
+        self._recovery.confirm_forgot_password(
             NewPassword(
                 client_id=params["ClientId"],
                 username=params["Username"],
@@ -87,11 +93,14 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         )
         return {}
 
+
+def handlers(service: IdentityService) -> dict[str, Handler]:
+    handler = SignUpHandlers(service)
     return {
-        "SignUp": sign_up,
-        "ConfirmSignUp": confirm_sign_up,
-        "AdminConfirmSignUp": admin_confirm_sign_up,
-        "ResendConfirmationCode": resend_confirmation_code,
-        "ForgotPassword": forgot_password,
-        "ConfirmForgotPassword": confirm_forgot_password,
+        "SignUp": handler.sign_up,
+        "ConfirmSignUp": handler.confirm_sign_up,
+        "AdminConfirmSignUp": handler.admin_confirm_sign_up,
+        "ResendConfirmationCode": handler.resend_confirmation_code,
+        "ForgotPassword": handler.forgot_password,
+        "ConfirmForgotPassword": handler.confirm_forgot_password,
     }
