@@ -41,6 +41,7 @@ async def _context(page: Page) -> dict[str, Any]:
         "verb": verb,
         "authorizers": list(definition.authorizers.values()),
         "test": None,
+        "stages": await page.call(apigw.stages.list, api_id),
     }
 
 

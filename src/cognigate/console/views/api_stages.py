@@ -63,6 +63,7 @@ async def authorizers_page(page: Page) -> Response:
     except AwsError as error:
         return page.finish(html_error(error_text(error), 404))
     pools = (await page.call(page.console.identity.pools.list, 60, None)).items
+    stages = await page.call(apigw.stages.list, api_id)
     return page.render(
         "authorizers.html",
         api=api,
@@ -71,6 +72,7 @@ async def authorizers_page(page: Page) -> Response:
         test=None,
         tested=None,
         error=None,
+        stages=stages,
     )
 
 
@@ -150,6 +152,7 @@ async def authorizer_test(page: Page) -> Response:
         claims=_claims(result),
         error=None,
         token=page.value("token"),
+        stages=await page.call(page.console.apigw.stages.list, api_id),
     )
 
 
