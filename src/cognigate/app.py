@@ -205,7 +205,10 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
     gateway = build_gateway(settings, clock, identity, apigateway, functions)
     apigateway_endpoint = RestJsonEndpoint(
         ServiceSpec("apigateway"),
-        apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
+        execute_api.notifying_writes(
+            apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
+            gateway,
+        ),
         default_region=settings.region,
     )
     return Components(

@@ -2,6 +2,9 @@
 
 DESIGN.md §3: a deployment is an immutable snapshot; the stage is read on every request so a
 redeploy applies at once, the compiled deployment is cached by ``(api id, deployment id)``.
+What a stage serves is remembered for ``STAGE_TTL`` seconds and forgotten at once when this
+process changes any API (:meth:`DeploymentCache.invalidate`).
+Deviation: another instance sharing the database sees a redeploy within ``STAGE_TTL``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from cognigate.gateway.cache import BoundedCache
 from cognigate.gateway.router import Router
 
 COMPILED_CACHE_SIZE = 128
+STAGE_CACHE_SIZE = 1024
+STAGE_TTL = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,17 @@ class DeploymentCache:
         self._compiled: BoundedCache[tuple[str, str], Compiled] = BoundedCache(
             COMPILED_CACHE_SIZE, clock.now
         )
+        self._stages: BoundedCache[tuple[str, str], Served] = BoundedCache(
+            STAGE_CACHE_SIZE, clock.now
+        )
+
+    def recent(self, api_id: str, stage_name: str) -> Served | None:
+        """What the stage served moments ago, if remembered (no database access)."""
+        return self._stages.get((api_id, stage_name))
+
+    def invalidate(self) -> None:
+        """Forget every remembered stage (an API changed in this process)."""
+        self._stages.discard_where(lambda _: True)
 
     def served(self, api_id: str, stage_name: str) -> Served | None:
         """The stage's current deployment, or ``None`` for an unknown API or stage."""
@@ -62,13 +78,15 @@ class DeploymentCache:
                     return None
                 compiled = Compiled(snapshot, Router(snapshot))
                 self._compiled.put(key, compiled)
-        return Served(
+        served = Served(
             deployment_id=stage.deployment_id,
             compiled=compiled,
             variables=dict(stage.variables or {}),
             method_settings=stage.method_settings,
             access_log=stage.access_log_settings,
         )
+        self._stages.put((api_id, stage_name), served, STAGE_TTL)
+        return served
 
     def current(self, api_id: str) -> Compiled | None:
         """The API as it is now, undeployed (TestInvokeMethod); never cached."""

@@ -90,7 +90,9 @@ class Gateway:
 
     async def invoke(self, api_id: str, stage: str, request: GatewayRequest) -> GatewayResponse:
         """Answer ``request`` for stage ``stage`` of API ``api_id``."""
-        served = await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
+        served = self.deployments.recent(api_id, stage)
+        if served is None:
+            served = await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
         if served is None:
             return plain_error(403, "Forbidden", "ForbiddenException", new_request_id())
         inv = self._invocation(api_id, stage, request, served)
@@ -102,3 +104,7 @@ class Gateway:
     def flush_authorizers(self, api_id: str) -> None:
         """FlushStageAuthorizersCache."""
         self.runtime.flush_authorizers(api_id)
+
+    def api_changed(self) -> None:
+        """Called after every management write in this process: serve the change at once."""
+        self.deployments.invalidate()

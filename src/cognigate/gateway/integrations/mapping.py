@@ -14,7 +14,7 @@ from cognigate.gateway.context import Invocation, context_variables
 from cognigate.gateway.errors import ApiConfigurationError, UnsupportedMediaType
 from cognigate.gateway.messages import GatewayResponse
 from cognigate.gateway.parameters import evaluate
-from cognigate.gateway.vtl import InputVariable, TemplateError, render
+from cognigate.gateway.vtl import InputVariable, TemplateError, is_plain, render
 
 JSON = "application/json"
 _RESPONSE_HEADER = "method.response.header."
@@ -54,6 +54,8 @@ def request_body(inv: Invocation, integration: Integration) -> str:
     template = templates[wanted]
     if not template:
         return body
+    if is_plain(template):
+        return template
     return _render(inv, template, body, context_variables(inv))
 
 
@@ -110,8 +112,11 @@ def method_response(
 ) -> GatewayResponse:
     """The method response: response template over the endpoint body, mapped headers."""
     content_type, template = _response_template(inv, chosen.response_templates or {})
-    context = context_variables(inv)
-    if template:
+    context: dict[str, object] = {}
+    if template and is_plain(template):
+        body = template
+    elif template:
+        context = context_variables(inv)
         body = _render(inv, template, body, context)
     headers = [("Content-Type", content_type)]
     for name, expression in (chosen.response_parameters or {}).items():

@@ -13,13 +13,18 @@ import airspeed
 from cognigate.gateway.vtl.input import InputVariable
 from cognigate.gateway.vtl.util import UtilVariable
 
-__all__ = ["InputVariable", "TemplateError", "UtilVariable", "render"]
+__all__ = ["InputVariable", "TemplateError", "UtilVariable", "is_plain", "render"]
 
 _UTIL = UtilVariable()
 
 
 class TemplateError(Exception):
     """The template does not parse or fails while rendering."""
+
+
+def is_plain(source: str) -> bool:
+    """Whether ``source`` has no references or directives (it renders as itself)."""
+    return "$" not in source and "#" not in source
 
 
 @functools.lru_cache(maxsize=512)
@@ -38,6 +43,8 @@ def render(
 
     :raises TemplateError: the template is not valid VTL or a method call failed.
     """
+    if is_plain(source):
+        return source
     variables = {
         "input": input_,
         "util": _UTIL,
