@@ -98,22 +98,35 @@ def routes(gateway: Gateway) -> list[Route]:
 
 
 class ExecuteApiHost:
-    """ASGI middleware: requests for ``<apiId>.execute-api.*`` hosts go to the gateway."""
+    """ASGI middleware: ``<apiId>.execute-api.*`` hosts and path-style invoke URLs go straight
+    to the gateway, without the routing of the management API."""
 
     def __init__(self, app: ASGIApp, gateway: Gateway) -> None:
         self._app = app
         self._gateway = gateway
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
-            match = _HOST.match(host)
+    def _target(self, scope: Scope) -> tuple[str, str] | None:
+        path = _raw_path(scope)
+        if path.startswith("/restapis/"):
+            match = _INVOKE_PATH.match(path)
             if match is not None:
-                request = Request(scope, receive)
-                response = await invoke(request, self._gateway, match.group(1), _raw_path(scope))
-                await response(scope, receive, send)
-                return
-        await self._app(scope, receive, send)
+                api_id, stage, rest = match.groups()
+                return api_id, f"{stage}{rest or '/'}"
+            return None
+        for name, value in scope.get("headers") or ():
+            if name == b"host":
+                host = _HOST.match(value.decode("latin-1"))
+                return (host.group(1), path) if host else None
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        target = self._target(scope) if scope["type"] == "http" else None
+        if target is None:
+            await self._app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        response = await invoke(request, self._gateway, *target)
+        await response(scope, receive, send)
 
 
 Result = dict[str, object]
