@@ -18,6 +18,7 @@ from cognigate.gateway.parameters import evaluate
 from cognigate.gateway.runtime import Runtime
 
 _PLACEHOLDER = re.compile(r"\{([^}]+?)\+?\}")
+_STAGE_VARIABLE = re.compile(r"\$\{stageVariables\.([A-Za-z0-9_]+)\}")
 _PREFIX = "integration.request."
 HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
@@ -46,7 +47,9 @@ def endpoint_url(inv: Invocation, integration: Integration) -> str:
         value = path_values.get(match.group(1), "")
         return quote(value, safe="/") if match.group(0).endswith("+}") else quote(value, safe="")
 
-    uri = integration.uri or ""
+    uri = _STAGE_VARIABLE.sub(
+        lambda m: inv.stage_variables.get(m.group(1), ""), integration.uri or ""
+    )
     if not uri.startswith(("http://", "https://")):
         raise ApiConfigurationError(
             log="Execution failed due to configuration error: Invalid endpoint address"
