@@ -20,6 +20,8 @@ REGION = "us-west-2"
 LAB_PASSWORD = "Lab-Passw0rd!"
 NEW_PASSWORD = "N3w-Passw0rd!"
 CALLBACK = "https://example.com/callback"
+#: generous: the test machine may be busy (RSA key generation on first use, shared CPUs)
+TIMEOUT = 30.0
 
 LAB_POOL: dict[str, Any] = {
     "PoolName": "cognito-lab-pool",

@@ -8,7 +8,7 @@ import httpx
 import jwt
 import pytest
 
-from tests.e2e.oauth.conftest import HostedPool
+from tests.e2e.oauth.conftest import TIMEOUT, HostedPool
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,8 @@ def machine(hosted: HostedPool) -> dict[str, Any]:
 
 def _token(hosted: HostedPool, machine: dict[str, Any], **form: str) -> httpx.Response:
     return httpx.post(
-        f"{hosted.base}/oauth2/token",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/oauth2/token",
         data={"grant_type": "client_credentials", **form},
         auth=(machine["ClientId"], machine["ClientSecret"]),
     )
@@ -77,7 +78,7 @@ def test_client_credentials_with_unknown_scope_is_invalid_scope(
 
 
 def test_client_secret_post_authenticates_too(hosted: HostedPool, machine: dict[str, Any]) -> None:
-    answer = httpx.post(
+    answer = httpx.post(timeout=TIMEOUT, url=
         f"{hosted.base}/oauth2/token",
         data={"grant_type": "client_credentials", "client_id": machine["ClientId"],
               "client_secret": machine["ClientSecret"]},
@@ -90,7 +91,8 @@ def test_client_credentials_for_a_code_client_is_unauthorized(hosted: HostedPool
     client = hosted.client("code")
 
     answer = httpx.post(
-        f"{hosted.base}/oauth2/token",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/oauth2/token",
         data={"grant_type": "client_credentials"},
         auth=(client["ClientId"], client["ClientSecret"]),
     )

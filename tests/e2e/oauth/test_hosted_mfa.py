@@ -15,7 +15,7 @@ import pyotp
 import pytest
 from botocore.exceptions import ClientError
 
-from tests.e2e.oauth.conftest import CODE_CLIENT, NEW_PASSWORD, REGION, sign_in
+from tests.e2e.oauth.conftest import CODE_CLIENT, NEW_PASSWORD, REGION, TIMEOUT, sign_in
 from tests.support import Server
 
 REDIRECT = "http://localhost:8000/callback"
@@ -59,7 +59,7 @@ def test_totp_setup_page_then_totp_sign_in(
         UserPoolId=pool_id, Username="totpuser", Password=NEW_PASSWORD, Permanent=True
     )
     url = _authorize(server, domain, client_id)
-    with httpx.Client(base_url=server.url) as browser:
+    with httpx.Client(timeout=TIMEOUT, base_url=server.url) as browser:
         setup = sign_in(browser, url, "totpuser", NEW_PASSWORD)
         assert setup.status_code == 200, setup.text
         assert 'src="data:image/svg+xml' in setup.text
@@ -71,7 +71,7 @@ def test_totp_setup_page_then_totp_sign_in(
         assert done.status_code == 302, done.text
         assert done.headers["location"].startswith(REDIRECT + "?code=")
 
-    with httpx.Client(base_url=server.url) as browser:
+    with httpx.Client(timeout=TIMEOUT, base_url=server.url) as browser:
         challenge = sign_in(browser, url, "totpuser", NEW_PASSWORD)
         assert 'name="challenge" value="SOFTWARE_TOKEN_MFA"' in challenge.text
         action = f"/auth/{domain}/mfa?" + url.split("?", 1)[1]

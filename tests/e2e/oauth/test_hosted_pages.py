@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tests.e2e.oauth.conftest import CALLBACK, NEW_PASSWORD, HostedPool, form_of, sign_in
+from tests.e2e.oauth.conftest import CALLBACK, NEW_PASSWORD, TIMEOUT, HostedPool, form_of, sign_in
 
 CODE_REDIRECT = "http://localhost:8000/callback"
 
@@ -19,7 +19,7 @@ def _login_url(hosted: HostedPool) -> str:
 
 
 def test_sign_in_page_has_security_headers_and_csrf_cookie(hosted: HostedPool) -> None:
-    page = httpx.get(_login_url(hosted))
+    page = httpx.get(timeout=TIMEOUT, url=_login_url(hosted))
 
     assert page.status_code == 200
     csp = page.headers["content-security-policy"]
@@ -36,7 +36,7 @@ def test_sign_in_page_has_security_headers_and_csrf_cookie(hosted: HostedPool) -
 
 
 def test_sign_in_form_uses_cognito_field_names(hosted: HostedPool) -> None:
-    page = httpx.get(_login_url(hosted))
+    page = httpx.get(timeout=TIMEOUT, url=_login_url(hosted))
 
     for fragment in ('name="_csrf"', 'id="signInFormUsername"', 'name="username"',
                      'id="signInFormPassword"', 'name="password"', 'name="signInSubmitButton"',
@@ -45,7 +45,7 @@ def test_sign_in_form_uses_cognito_field_names(hosted: HostedPool) -> None:
 
 
 def test_form_post_without_csrf_token_is_rejected(hosted: HostedPool) -> None:
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         page = browser.get(_login_url(hosted))
         action, _csrf = form_of(page)
         answer = browser.post(action, data={"username": "x", "password": "y"})
@@ -55,9 +55,9 @@ def test_form_post_without_csrf_token_is_rejected(hosted: HostedPool) -> None:
 
 
 def test_csrf_token_from_another_browser_is_rejected(hosted: HostedPool) -> None:
-    with httpx.Client() as other:
+    with httpx.Client(timeout=TIMEOUT) as other:
         _, stolen = form_of(other.get(_login_url(hosted)))
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         action, _ = form_of(browser.get(_login_url(hosted)))
         answer = browser.post(action, data={"_csrf": stolen, "username": "x", "password": "y"})
 
@@ -65,7 +65,7 @@ def test_csrf_token_from_another_browser_is_rejected(hosted: HostedPool) -> None
 
 
 def test_username_with_script_tag_is_shown_escaped(hosted: HostedPool) -> None:
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         answer = sign_in(browser, _login_url(hosted), "<script>alert(1)</script>", "Wrong-1a!")
 
     assert answer.status_code == 200
@@ -80,7 +80,7 @@ def test_second_authorize_within_the_session_skips_the_form(
     user = hosted.user(unique_name("sso"), email="sso@example.com")
     client_id = hosted.client("code")["ClientId"]
     url = hosted.authorize_url(client_id, redirect_uri=CODE_REDIRECT, state="again")
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         first = sign_in(browser, url, user, NEW_PASSWORD)
         second = browser.get(url)
 
@@ -96,7 +96,7 @@ def test_logout_to_registered_uri_ends_the_session(hosted: HostedPool, unique_na
     user = hosted.user(unique_name("bye"), email="bye@example.com")
     client_id = hosted.client("code")["ClientId"]
     url = hosted.authorize_url(client_id, redirect_uri=CODE_REDIRECT)
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         sign_in(browser, url, user, NEW_PASSWORD)
         bye = browser.get(
             f"{hosted.base}/logout",
@@ -114,7 +114,8 @@ def test_logout_with_unregistered_logout_uri_shows_the_error_page(hosted: Hosted
     client_id = hosted.client("code")["ClientId"]
 
     answer = httpx.get(
-        f"{hosted.base}/logout",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/logout",
         params={"client_id": client_id, "logout_uri": "https://evil.example/"},
     )
 
@@ -126,7 +127,8 @@ def test_logout_with_redirect_uri_goes_back_to_sign_in(hosted: HostedPool) -> No
     client_id = hosted.client("lab")["ClientId"]
 
     answer = httpx.get(
-        f"{hosted.base}/logout",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/logout",
         params={"client_id": client_id, "redirect_uri": CALLBACK, "response_type": "token"},
     )
 
@@ -140,7 +142,8 @@ def test_hosted_ui_is_served_for_the_domain_host_name(hosted: HostedPool, host: 
     name = host.format(d=hosted.domain)
 
     answer = httpx.get(
-        f"{hosted.server.url}/oauth2/authorize",
+        timeout=TIMEOUT,
+        url=f"{hosted.server.url}/oauth2/authorize",
         params={"client_id": client_id, "response_type": "token", "redirect_uri": CALLBACK},
         headers={"Host": f"{name}:{hosted.server.port}"},
     )
@@ -153,7 +156,7 @@ def test_claim_scope_without_openid_is_redirected_as_invalid_scope(hosted: Hoste
     client_id = hosted.client("lab")["ClientId"]
     url = hosted.authorize_url(client_id, response_type="token", scope="phone", state="st")
 
-    answer = httpx.get(url)
+    answer = httpx.get(timeout=TIMEOUT, url=url)
 
     assert answer.status_code == 302
     query = parse_qs(urlsplit(answer.headers["location"]).query)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-from tests.e2e.oauth.conftest import CALLBACK, NEW_PASSWORD, HostedPool, sign_in
+from tests.e2e.oauth.conftest import CALLBACK, NEW_PASSWORD, TIMEOUT, HostedPool, sign_in
 
 CODE_REDIRECT = "http://localhost:8000/callback"
 
@@ -29,7 +29,7 @@ def _code(hosted: HostedPool, user: str, challenge: str | None = None) -> str:
     client = hosted.client("code")
     extra = {"code_challenge": challenge, "code_challenge_method": "S256"} if challenge else {}
     url = hosted.authorize_url(client["ClientId"], redirect_uri=CODE_REDIRECT, **extra)
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         answer = sign_in(browser, url, user, NEW_PASSWORD)
     assert answer.status_code == 302, answer.text
     return _query(answer.headers["location"])["code"]
@@ -40,7 +40,8 @@ def _exchange(hosted: HostedPool, code: str, **form: str) -> httpx.Response:
     body = {"grant_type": "authorization_code", "code": code, "redirect_uri": CODE_REDIRECT,
             **form}  # fmt: skip
     return httpx.post(
-        f"{hosted.base}/oauth2/token",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/oauth2/token",
         data=body,
         auth=(client["ClientId"], client["ClientSecret"]),
     )
@@ -52,8 +53,8 @@ def test_unregistered_redirect_uri_goes_to_error_page_never_to_the_uri(hosted: H
         client_id, response_type="token", redirect_uri="https://evil.example/cb", state="s1"
     )
 
-    answer = httpx.get(url)
-    page = httpx.get(str(answer.url.join(answer.headers["location"])))
+    answer = httpx.get(timeout=TIMEOUT, url=url)
+    page = httpx.get(timeout=TIMEOUT, url=str(answer.url.join(answer.headers["location"])))
 
     assert answer.status_code == 302
     location = answer.headers["location"]
@@ -64,7 +65,7 @@ def test_unregistered_redirect_uri_goes_to_error_page_never_to_the_uri(hosted: H
 
 
 def test_unknown_client_goes_to_error_page(hosted: HostedPool) -> None:
-    answer = httpx.get(hosted.authorize_url("nosuchclient0000000000000"))
+    answer = httpx.get(timeout=TIMEOUT, url=hosted.authorize_url("nosuchclient0000000000000"))
 
     assert answer.status_code == 302
     assert "/error?error=redirect_mismatch" in answer.headers["location"]
@@ -76,7 +77,7 @@ def test_response_type_not_allowed_is_redirected_as_unauthorized_client(
     client_id = hosted.client("lab")["ClientId"]  # implicit only
     url = hosted.authorize_url(client_id, response_type="code", state="xyz")
 
-    answer = httpx.get(url)
+    answer = httpx.get(timeout=TIMEOUT, url=url)
 
     assert answer.status_code == 302
     assert answer.headers["location"].startswith(CALLBACK + "?")
@@ -93,7 +94,7 @@ def test_plain_pkce_method_is_redirected_as_invalid_request(hosted: HostedPool) 
         client_id, redirect_uri=CODE_REDIRECT, code_challenge="abc", code_challenge_method="plain"
     )
 
-    answer = httpx.get(url)
+    answer = httpx.get(timeout=TIMEOUT, url=url)
 
     assert _query(answer.headers["location"])["error"] == "invalid_request"
 
@@ -108,7 +109,8 @@ def test_reused_code_is_invalid_grant_and_revokes_the_first_refresh_token(
 
     second = _exchange(hosted, code)
     refresh = httpx.post(
-        f"{hosted.base}/oauth2/token",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/oauth2/token",
         data={"grant_type": "refresh_token", "refresh_token": first.json()["refresh_token"]},
         auth=(hosted.client("code")["ClientId"], hosted.client("code")["ClientSecret"]),
     )
@@ -148,7 +150,7 @@ def test_wrong_client_secret_is_invalid_client(hosted: HostedPool, unique_name: 
     code = _code(hosted, user)
     client_id = hosted.client("code")["ClientId"]
 
-    answer = httpx.post(
+    answer = httpx.post(timeout=TIMEOUT, url=
         f"{hosted.base}/oauth2/token",
         data={"grant_type": "authorization_code", "code": code, "redirect_uri": CODE_REDIRECT,
               "client_id": client_id, "client_secret": "not-the-secret"},
@@ -173,7 +175,8 @@ def test_unknown_grant_type_is_unsupported(hosted: HostedPool) -> None:
     client = hosted.client("code")
 
     answer = httpx.post(
-        f"{hosted.base}/oauth2/token",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/oauth2/token",
         data={"grant_type": "password", "username": "x", "password": "y"},
         auth=(client["ClientId"], client["ClientSecret"]),
     )
@@ -182,7 +185,7 @@ def test_unknown_grant_type_is_unsupported(hosted: HostedPool) -> None:
 
 
 def test_user_info_without_token_is_refused(hosted: HostedPool) -> None:
-    answer = httpx.get(f"{hosted.base}/oauth2/userInfo")
+    answer = httpx.get(timeout=TIMEOUT, url=f"{hosted.base}/oauth2/userInfo")
 
     assert answer.status_code == 400
     assert answer.headers["www-authenticate"].startswith('error="invalid_request"')
@@ -192,7 +195,8 @@ def test_revoking_an_access_token_is_unsupported_token_type(hosted: HostedPool) 
     client = hosted.client("code")
 
     answer = httpx.post(
-        f"{hosted.base}/oauth2/revoke",
+        timeout=TIMEOUT,
+        url=f"{hosted.base}/oauth2/revoke",
         data={"token": "a.b.c"},
         auth=(client["ClientId"], client["ClientSecret"]),
     )

@@ -13,7 +13,7 @@ import pytest
 from authlib.common.security import generate_token
 from authlib.deprecate import AuthlibDeprecationWarning
 
-from tests.e2e.oauth.conftest import NEW_PASSWORD, HostedPool, sign_in
+from tests.e2e.oauth.conftest import NEW_PASSWORD, TIMEOUT, HostedPool, sign_in
 
 with warnings.catch_warnings():
     # Authlib 1.9 announces a move to "httpx2"; its httpx client still works as before.
@@ -25,7 +25,9 @@ REDIRECT = "http://localhost:8000/callback"
 
 @pytest.fixture(scope="module")
 def metadata(hosted: HostedPool) -> dict[str, Any]:
-    document: dict[str, Any] = httpx.get(f"{hosted.issuer}/.well-known/openid-configuration").json()
+    document: dict[str, Any] = httpx.get(
+        timeout=TIMEOUT, url=f"{hosted.issuer}/.well-known/openid-configuration"
+    ).json()
     return document
 
 
@@ -39,6 +41,7 @@ def oidc(hosted: HostedPool) -> Iterator[Any]:
         redirect_uri=REDIRECT,
         code_challenge_method="S256",
         token_endpoint_auth_method="client_secret_basic",
+        timeout=TIMEOUT,
     )
     yield session
     session.close()
@@ -50,7 +53,7 @@ def _code_flow(hosted: HostedPool, oidc: Any, metadata: dict[str, Any], user: st
     url, _state = oidc.create_authorization_url(
         metadata["authorization_endpoint"], code_verifier=verifier, nonce=nonce
     )
-    with httpx.Client() as browser:
+    with httpx.Client(timeout=TIMEOUT) as browser:
         answer = sign_in(browser, url, user, NEW_PASSWORD)
     assert answer.status_code == 302
     token = oidc.fetch_token(
@@ -104,7 +107,8 @@ def test_authlib_refresh_then_revoke_then_refresh_fails(
         oidc.refresh_token(metadata["token_endpoint"], refresh_token=refresh)
     assert excinfo.value.error == "invalid_grant"
     gone = httpx.get(
-        metadata["userinfo_endpoint"],
+        timeout=TIMEOUT,
+        url=metadata["userinfo_endpoint"],
         headers={"Authorization": f"Bearer {renewed['access_token']}"},
     )
     assert gone.status_code == 401

@@ -9,7 +9,7 @@ import pytest
 import segno
 from botocore.exceptions import ClientError
 
-from tests.e2e.oauth.conftest import HostedPool
+from tests.e2e.oauth.conftest import TIMEOUT, HostedPool
 
 CSS = ".background-customizable { background-color: #faf0e6; }"
 
@@ -26,15 +26,19 @@ def test_pool_customization_round_trips_and_reaches_the_sign_in_page(hosted: Hos
 
     hosted.cognito.set_ui_customization(UserPoolId=hosted.pool_id, CSS=CSS, ImageFile=logo)
     got = hosted.cognito.get_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id)
-    page = httpx.get(hosted.authorize_url(client_id, page="login", response_type="token"))
+    page = httpx.get(
+        timeout=TIMEOUT, url=hosted.authorize_url(client_id, page="login", response_type="token")
+    )
 
     custom = got["UICustomization"]
     assert custom["CSS"] == CSS
     assert custom["ClientId"] == "ALL"
     assert custom["ImageUrl"].startswith(f"{hosted.base}/ui/logo")
     assert f'href="/auth/{hosted.domain}/ui/custom.css?client_id={client_id}"' in page.text
-    css = httpx.get(f"{hosted.base}/ui/custom.css", params={"client_id": client_id})
-    image = httpx.get(custom["ImageUrl"])
+    css = httpx.get(
+        timeout=TIMEOUT, url=f"{hosted.base}/ui/custom.css", params={"client_id": client_id}
+    )
+    image = httpx.get(timeout=TIMEOUT, url=custom["ImageUrl"])
     assert css.text == CSS
     assert css.headers["content-type"].startswith("text/css")
     assert image.content == logo
