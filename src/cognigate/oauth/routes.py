@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from cognigate.identity.service import IdentityService
 from cognigate.oauth import assets, authorize, token
-from cognigate.oauth.hosted_ui import login, totp_setup
+from cognigate.oauth.hosted_ui import account, login, totp_setup
 
 View = Callable[[Request, IdentityService], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -36,6 +36,15 @@ def _table() -> list[tuple[str, View, list[str]]]:
         ("/mfa", login.mfa_post, ["POST"]),
         ("/mfa_setup", totp_setup.mfa_setup_post, ["POST"]),
         ("/logout", authorize.logout, ["GET"]),
+        ("/signup", account.signup_get, ["GET"]),
+        ("/signup", account.signup_post, ["POST"]),
+        ("/confirm", account.confirm_get, ["GET"]),
+        ("/confirm", account.confirm_post, ["POST"]),
+        ("/resendcode", account.resend_post, ["POST"]),
+        ("/forgotPassword", account.forgot_get, ["GET"]),
+        ("/forgotPassword", account.forgot_post, ["POST"]),
+        ("/confirmForgotPassword", account.confirm_forgot_get, ["GET"]),
+        ("/confirmForgotPassword", account.confirm_forgot_post, ["POST"]),
         ("/ui/custom.css", assets.custom_css, ["GET"]),
         ("/ui/logo", assets.logo, ["GET"]),
     ]

@@ -1,0 +1,95 @@
+"""Sign-up, confirmation and password reset through the hosted pages (codes from the outbox)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+
+from tests.e2e.oauth.conftest import NEW_PASSWORD, TIMEOUT, HostedPool, form_of, sign_in
+
+CODE_REDIRECT = "http://localhost:8000/callback"
+
+
+def _latest_code(hosted: HostedPool, username: str) -> str:
+    answer = httpx.get(
+        timeout=TIMEOUT,
+        url=f"{hosted.server.url}/_cognigate/outbox",
+        params={"userPoolId": hosted.pool_id, "username": username},
+    )
+    codes = [m["code"] for m in answer.json()["messages"] if m.get("code")]
+    assert codes, answer.text
+    return str(codes[0])
+
+
+def _submit(browser: httpx.Client, page: httpx.Response, **fields: str) -> httpx.Response:
+    action, csrf = form_of(page)
+    return browser.post(action, data={"_csrf": csrf, **fields})
+
+
+def _url(hosted: HostedPool, page: str) -> str:
+    client_id = hosted.client("code")["ClientId"]
+    return hosted.authorize_url(client_id, page=page, redirect_uri=CODE_REDIRECT)
+
+
+def test_sign_up_confirm_and_sign_in_through_the_pages(
+    hosted: HostedPool, unique_name: Any
+) -> None:
+    username = unique_name("newbie")
+    with httpx.Client(timeout=TIMEOUT, base_url=hosted.server.url) as browser:
+        signup = browser.get(_url(hosted, "signup"))
+        assert 'name="requiredAttributes[email]"' in signup.text
+        posted = _submit(
+            browser, signup, username=username, password=NEW_PASSWORD,
+            **{"requiredAttributes[email]": f"{username}@example.com"},
+        )  # fmt: skip
+        assert posted.status_code == 302, posted.text
+        confirm = browser.get(posted.headers["location"])
+        confirmed = _submit(
+            browser, confirm, username=username, code=_latest_code(hosted, username)
+        )
+        assert confirmed.status_code == 302, confirmed.text
+        assert "/login?" in confirmed.headers["location"]
+        answer = sign_in(browser, _url(hosted, "login"), username, NEW_PASSWORD)
+
+    assert answer.status_code == 302
+    assert "code" in parse_qs(urlsplit(answer.headers["location"]).query)
+
+
+def test_sign_up_with_weak_password_shows_the_policy_error(
+    hosted: HostedPool, unique_name: Any
+) -> None:
+    username = unique_name("weak")
+    with httpx.Client(timeout=TIMEOUT) as browser:
+        signup = browser.get(_url(hosted, "signup"))
+        posted = _submit(
+            browser, signup, username=username, password="short",
+            **{"requiredAttributes[email]": f"{username}@example.com"},
+        )  # fmt: skip
+
+    assert posted.status_code == 400
+    assert "Password did not conform with policy" in posted.text
+
+
+def test_forgot_password_then_reset_then_sign_in(hosted: HostedPool, unique_name: Any) -> None:
+    username = hosted.user(unique_name("forgetful"), email="forgetful@example.com")
+    hosted.cognito.admin_update_user_attributes(
+        UserPoolId=hosted.pool_id, Username=username,
+        UserAttributes=[{"Name": "email_verified", "Value": "true"}],
+    )  # fmt: skip
+    renewed = "Br4nd-New-Pass!"
+    with httpx.Client(timeout=TIMEOUT, base_url=hosted.server.url) as browser:
+        forgot = browser.get(_url(hosted, "forgotPassword"))
+        asked = _submit(browser, forgot, username=username)
+        assert asked.status_code == 302, asked.text
+        reset_page = browser.get(asked.headers["location"])
+        reset = _submit(
+            browser, reset_page, username=username, code=_latest_code(hosted, username),
+            password=renewed, confirmPassword=renewed,
+        )  # fmt: skip
+        assert reset.status_code == 302, reset.text
+        answer = sign_in(browser, _url(hosted, "login"), username, renewed)
+
+    assert answer.status_code == 302
+    assert answer.headers["location"].startswith(CODE_REDIRECT + "?code=")
