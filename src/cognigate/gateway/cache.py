@@ -1,7 +1,11 @@
-"""A bounded LRU cache with per-entry expiry (compiled routers, pool keys, authorizer results)."""
+"""A bounded LRU cache with per-entry expiry (compiled routers, pool keys, authorizer results).
+
+Used from the event loop; :meth:`BoundedCache.clear` may also come from a worker thread.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
@@ -24,9 +28,10 @@ class BoundedCache(Generic[K, V]):
             return None
         expires, value = found
         if expires is not None and self._now() >= expires:
-            del self._entries[key]
+            self._entries.pop(key, None)
             return None
-        self._entries.move_to_end(key)
+        with contextlib.suppress(KeyError):  # cleared meanwhile by another thread
+            self._entries.move_to_end(key)
         return value
 
     def put(self, key: K, value: V, ttl: float | None = None) -> None:
@@ -34,12 +39,16 @@ class BoundedCache(Generic[K, V]):
         self._entries[key] = (expires, value)
         self._entries.move_to_end(key)
         while len(self._entries) > self._size:
-            self._entries.popitem(last=False)
+            with contextlib.suppress(KeyError):
+                self._entries.popitem(last=False)
 
     def discard_where(self, predicate: Callable[[K], bool]) -> None:
         """Drop every entry whose key matches ``predicate``."""
-        for key in [k for k in self._entries if predicate(k)]:
-            del self._entries[key]
+        for key in [k for k in list(self._entries) if predicate(k)]:
+            self._entries.pop(key, None)
+
+    def clear(self) -> None:
+        self._entries.clear()
 
     def __len__(self) -> int:
         return len(self._entries)

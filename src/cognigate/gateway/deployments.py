@@ -62,7 +62,7 @@ class DeploymentCache:
 
     def invalidate(self) -> None:
         """Forget every remembered stage (an API changed in this process)."""
-        self._stages.discard_where(lambda _: True)
+        self._stages.clear()
 
     def served(self, api_id: str, stage_name: str) -> Served | None:
         """The stage's current deployment, or ``None`` for an unknown API or stage."""

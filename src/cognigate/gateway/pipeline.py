@@ -108,3 +108,4 @@ class Gateway:
     def api_changed(self) -> None:
         """Called after every management write in this process: serve the change at once."""
         self.deployments.invalidate()
+        self.runtime.key_grants.clear()

@@ -15,6 +15,7 @@ from cognigate.gateway.throttle import TokenBuckets
 
 POOL_KEYS_TTL = 60.0
 CACHE_SIZE = 4096
+KEY_TTL = 1.0
 
 
 @dataclass(slots=True)
@@ -32,11 +33,14 @@ class Runtime:
     authorizer_results: BoundedCache[tuple[str, str, str], object] = field(init=False)
     pool_key_sets: BoundedCache[str, PoolKeySet] = field(init=False)
     buckets: TokenBuckets = field(init=False)
+    #: API key lookups ``(value, api id, stage) -> (grant or None,)``, kept for ``KEY_TTL``
+    key_grants: BoundedCache[tuple[str, str, str], tuple[object]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.authorizer_results = BoundedCache(CACHE_SIZE, self.clock.now)
         self.pool_key_sets = BoundedCache(256, self.clock.now)
         self.buckets = TokenBuckets(self.clock)
+        self.key_grants = BoundedCache(CACHE_SIZE, self.clock.now)
 
     def keys_for(self, pool_id: str) -> PoolKeySet | None:
         """The pool's keys, cached for a minute (keys never change; pools may go)."""

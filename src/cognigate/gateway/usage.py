@@ -14,7 +14,7 @@ from cognigate.apigw.stage_model import MethodSetting
 from cognigate.apigw.usage_model import ApiKey, UsagePlan
 from cognigate.gateway.context import Invocation
 from cognigate.gateway.errors import InvalidApiKey, QuotaExceeded, Throttled
-from cognigate.gateway.runtime import Runtime
+from cognigate.gateway.runtime import KEY_TTL, Runtime
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,18 @@ def _grant(runtime: Runtime, value: str, api_id: str, stage: str) -> KeyGrant | 
             and key.id in uow.usage_plans.key_ids(plan.id)
         )
     return KeyGrant(key, plans) if plans else None
+
+
+async def _cached_grant(runtime: Runtime, value: str, api_id: str, stage: str) -> KeyGrant | None:
+    """The key's grant, looked up at most once a second (writes in this process clear it)."""
+    key = (value, api_id, stage)
+    cached = runtime.key_grants.get(key)
+    if cached is not None:
+        found = cached[0]
+        return found if isinstance(found, KeyGrant) else None
+    grant = await anyio.to_thread.run_sync(_grant, runtime, value, api_id, stage)
+    runtime.key_grants.put(key, (grant,), KEY_TTL)
+    return grant
 
 
 def _key_value(inv: Invocation) -> str | None:
@@ -73,7 +85,7 @@ async def api_key_step(inv: Invocation, runtime: Runtime) -> None:
     value = _key_value(inv)
     if not value:
         raise InvalidApiKey(log="API Key not provided")
-    grant = await anyio.to_thread.run_sync(_grant, runtime, value, inv.api_id, inv.stage)
+    grant = await _cached_grant(runtime, value, inv.api_id, inv.stage)
     if grant is None:
         raise InvalidApiKey(log="API Key not authorized")
     inv.api_key_id, inv.api_key_value = grant.key.id, grant.key.value
