@@ -280,11 +280,16 @@ class CodeCase:
     field: str
     medium: str
     destination: str
+    verified: str
 
 
 CODE_CASES = [
-    CodeCase("SMSMfaSettings", "SMS_MFA", "SMS_MFA_CODE", "SMS", "+*******0100"),
-    CodeCase("EmailMfaSettings", "EMAIL_OTP", "EMAIL_OTP_CODE", "EMAIL", "u***@e***"),
+    CodeCase(
+        "SMSMfaSettings", "SMS_MFA", "SMS_MFA_CODE", "SMS", "+*******0100", "phone_number_verified"
+    ),
+    CodeCase(
+        "EmailMfaSettings", "EMAIL_OTP", "EMAIL_OTP_CODE", "EMAIL", "u***@e***", "email_verified"
+    ),
 ]
 
 
@@ -307,6 +312,21 @@ def test_code_challenge_is_answered_with_the_code_from_the_outbox(
     assert result["AuthenticationResult"]["AccessToken"]
 
 
+@pytest.mark.parametrize("case", CODE_CASES, ids=lambda c: c.challenge)
+def test_answered_code_marks_its_destination_verified(
+    server: Server, cognito: Any, make_pool: PoolFactory, case: CodeCase
+) -> None:
+    setup = _setup(cognito, make_pool)
+    enable(cognito, setup, case.member)
+    session = sign_in(cognito, setup)["Session"]
+
+    respond(cognito, setup, case.challenge, session, **{case.field: latest_code(server, setup)})
+    user = cognito.admin_get_user(UserPoolId=setup.pool_id, Username=setup.username)
+
+    attributes = {a["Name"]: a["Value"] for a in user["UserAttributes"]}
+    assert attributes[case.verified] == "true"
+
+
 def test_wrong_sms_code_raises_code_mismatch(
     server: Server, cognito: Any, make_pool: PoolFactory
 ) -> None:
@@ -318,7 +338,10 @@ def test_wrong_sms_code_raises_code_mismatch(
     with pytest.raises(ClientError) as excinfo:
         respond(cognito, setup, "SMS_MFA", session, SMS_MFA_CODE=wrong)
 
-    assert error_of(excinfo) == ("CodeMismatchException", "Invalid code received for user")
+    assert error_of(excinfo) == (
+        "CodeMismatchException",
+        "Invalid code or auth state for the user.",
+    )
 
 
 def test_several_factors_without_preference_ask_to_select_one(

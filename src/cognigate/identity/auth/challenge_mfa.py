@@ -11,6 +11,7 @@ import hmac
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from cognigate.identity import attributes as attrs
 from cognigate.identity import totp
 from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
 from cognigate.identity.auth.mfa import SELECT, SETUP, challenge, choices, pending
@@ -22,11 +23,22 @@ from cognigate.identity.errors import (
     InvalidParameterException,
     NotAuthorizedException,
 )
-from cognigate.identity.mfa_state import EMAIL, SMS, TOTP, SecretBox, read, with_challenge, write
+from cognigate.identity.mfa_state import (
+    DESTINATION,
+    EMAIL,
+    SMS,
+    TOTP,
+    SecretBox,
+    read,
+    with_challenge,
+    write,
+)
 from cognigate.identity.model import User
 from cognigate.identity.user_store import save_user
 
 WRONG_CODE = "Invalid code received for user"
+# AWS parity: a wrong SMS (and email) code gets a different text than a wrong TOTP code
+WRONG_DELIVERED_CODE = "Invalid code or auth state for the user."
 #: wrong codes one challenge tolerates before its session is spent
 MAX_FAILURES = 5
 _CODE_FIELD = {SMS: "SMS_MFA_CODE", EMAIL: "EMAIL_OTP_CODE", TOTP: "SOFTWARE_TOKEN_MFA_CODE"}
@@ -45,13 +57,15 @@ def _complete(call: AuthCall, user: User, session: AuthSession) -> AuthResult:
     return grant(call, done, session.auth_time or call.now)
 
 
-def _mismatch(call: AuthCall, user: User, record: Mapping[str, object]) -> AuthResult:
+def _mismatch(
+    call: AuthCall, user: User, record: Mapping[str, object], message: str = WRONG_CODE
+) -> AuthResult:
     """Count a wrong code (committed); the session is spent after MAX_FAILURES."""
     failures = record.get("failures", 0)
     count = (failures if isinstance(failures, int) else 0) + 1
     kept = {**record, "failures": count} if count < MAX_FAILURES else None
     save_user(call.store, call.pool, with_challenge(user, kept))
-    return AuthResult(failure=CodeMismatchException(WRONG_CODE))
+    return AuthResult(failure=CodeMismatchException(message))
 
 
 def _totp_step(call: AuthCall, user: User, code: str) -> int | None:
@@ -88,8 +102,12 @@ def _code_challenge(name: str) -> ChallengeFn:
         given = require_param(answers, _CODE_FIELD[name])
         digest = hashlib.sha256(given.encode()).hexdigest()
         if not hmac.compare_digest(digest, str(record.get("sha256", ""))):
-            return _mismatch(call, user, record)
-        return _complete(call, user, session)
+            return _mismatch(call, user, record, WRONG_DELIVERED_CODE)
+        # AWS parity: a code that arrived proves the phone number (or email) it was sent to.
+        flag = (f"{DESTINATION[name]}_verified", "true")
+        return _complete(
+            call, replace(user, attributes=attrs.merge(user.attributes, [flag])), session
+        )
 
     respond.__doc__ = f"{name}: the code sent to the user's {'phone' if name == SMS else 'email'}."
     return respond
