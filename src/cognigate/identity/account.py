@@ -17,16 +17,20 @@ from cognigate.identity.auth.access import Caller, authenticate
 from cognigate.identity.auth.issuance import readable_attributes
 from cognigate.identity.client_auth import check_writable
 from cognigate.identity.context import Deps
+from cognigate.identity.custom_message import custom_message
 from cognigate.identity.errors import NotAuthorizedException
 from cognigate.identity.model import AppClient, User
 from cognigate.identity.passwords import check_password_policy
 from cognigate.identity.ports import IdentityStore
-from cognigate.identity.user_store import password_record, save_user, send_verification_codes
+from cognigate.identity.user_store import (
+    forget_replaced_codes,
+    password_record,
+    save_user,
+    send_verification_codes,
+)
 from cognigate.identity.verification import CodeDelivery, mask, medium_of
 
 WRONG_PASSWORD = "Incorrect username or password."
-#: ``user.state`` key of attribute verification codes (shared with the admin user operations)
-ATTRIBUTE_CODES = "attribute_codes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +62,6 @@ def signed_in(deps: Deps, access_token: str, *, write: bool) -> Iterator[Session
 def deliveries(pending: Mapping[str, str]) -> list[CodeDelivery]:
     """The CodeDeliveryDetails of codes sent for new email/phone values."""
     return [CodeDelivery(mask(value), medium_of(name), name) for name, value in pending.items()]
-
-
-def _drop_stale_codes(user: User, applied: Mapping[str, str], pending: Mapping[str, str]) -> User:
-    """Forget codes for an email/phone that was just replaced without a new code."""
-    codes = user.state.get(ATTRIBUTE_CODES)
-    if not isinstance(codes, Mapping):
-        return user
-    stale = {name for name in codes if name in applied and name not in pending}
-    if not stale:
-        return user
-    kept = {name: record for name, record in codes.items() if name not in stale}
-    return replace(user, state={**user.state, ATTRIBUTE_CODES: kept})
 
 
 class AccountOperations:
@@ -108,8 +100,16 @@ class AccountOperations:
             user = replace(
                 user, modified=now, attributes=attrs.merge(user.attributes, changes.items())
             )
-            user = _drop_stale_codes(user, changes, pending)
-            user = send_verification_codes(session.store, pool, user, pending, now)
+            user = forget_replaced_codes(user, changes, pending)
+            customize = custom_message(
+                self._deps,
+                pool,
+                client_id=session.caller.client_id,
+                source="CustomMessage_UpdateUserAttribute",
+            )
+            user = send_verification_codes(
+                session.store, pool, user, pending, now, customize=customize
+            )
             save_user(session.store, pool, user)
             return deliveries(pending)
 

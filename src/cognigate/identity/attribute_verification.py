@@ -12,11 +12,12 @@ from dataclasses import replace
 
 from cognigate.core.errors import AwsError
 from cognigate.identity import attributes as attrs
-from cognigate.identity.account import ATTRIBUTE_CODES, Session, signed_in
+from cognigate.identity.account import Session, signed_in
 from cognigate.identity.context import Deps
+from cognigate.identity.custom_message import custom_message
 from cognigate.identity.errors import CodeMismatchException, InvalidParameterException
 from cognigate.identity.model import User
-from cognigate.identity.user_store import save_user, send_verification_codes
+from cognigate.identity.user_store import ATTRIBUTE_CODES, save_user, send_verification_codes
 from cognigate.identity.verification import (
     DAY,
     CodeDelivery,
@@ -64,7 +65,15 @@ class AttributeVerificationOperations:
                 # [U] wording
                 raise InvalidParameterException(f"User does not have {name} attribute.")
             now = self._deps.clock.now()
-            user = send_verification_codes(session.store, pool, user, {name: value}, now)
+            customize = custom_message(
+                self._deps,
+                pool,
+                client_id=session.caller.client_id,
+                source="CustomMessage_VerifyUserAttribute",
+            )
+            user = send_verification_codes(
+                session.store, pool, user, {name: value}, now, customize=customize
+            )
             save_user(session.store, pool, user)
             return CodeDelivery(mask(value), medium_of(name), name)
 

@@ -19,6 +19,7 @@ from cognigate.identity.client_auth import (
     user_not_found,
 )
 from cognigate.identity.context import Deps, require_pool
+from cognigate.identity.custom_message import custom_message
 from cognigate.identity.errors import (
     CodeMismatchException,
     InvalidParameterException,
@@ -224,8 +225,17 @@ class ConfirmationOperations:
             if medium is None:
                 # [U] wording: AWS refuses when the pool verifies neither email nor phone.
                 raise InvalidParameterException("Auto verification not turned on.")
+            customize = custom_message(
+                self._deps, pool, client_id=client.id, source="CustomMessage_ResendCode"
+            )
             record, delivery = send_code(
-                store, pool, user, kind=CONFIRMATION, medium=medium, now=self._deps.clock.now()
+                store,
+                pool,
+                user,
+                kind=CONFIRMATION,
+                medium=medium,
+                now=self._deps.clock.now(),
+                customize=customize,
             )
             save_user(store, pool, replace(user, state={**user.state, SIGNUP_CODE: record}))
             return delivery

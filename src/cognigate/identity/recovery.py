@@ -20,6 +20,7 @@ from cognigate.identity.client_auth import (
 )
 from cognigate.identity.confirmation import post_confirmation
 from cognigate.identity.context import Deps
+from cognigate.identity.custom_message import custom_message
 from cognigate.identity.errors import (
     CodeMismatchException,
     InvalidParameterException,
@@ -99,6 +100,9 @@ class RecoveryOperations:
                 kind=messages.PASSWORD_RESET,
                 medium=medium,
                 now=self._deps.clock.now(),
+                customize=custom_message(
+                    self._deps, pool, client_id=client.id, source="CustomMessage_ForgotPassword"
+                ),
             )
             save_user(store, pool, replace(user, state={**user.state, RESET_CODE: record}))
             return delivery

@@ -18,6 +18,7 @@ from cognigate.identity.confirmation import (
     confirmation_medium,
 )
 from cognigate.identity.context import Deps
+from cognigate.identity.custom_message import custom_message
 from cognigate.identity.errors import (
     InvalidParameterException,
     NotAuthorizedException,
@@ -102,7 +103,7 @@ class SignUpOperations:
             user = self._create(
                 store, pool, username, checked, password=request.password, decision=decision
             )
-            return self._confirm_or_send(store, pool, user)
+            return self._confirm_or_send(store, pool, user, client.id, request)
 
     def _pre_sign_up(
         self,
@@ -174,13 +175,29 @@ class SignUpOperations:
         except DuplicateKey as error:
             raise UsernameExistsException("User already exists") from error
 
-    def _confirm_or_send(self, store: IdentityStore, pool: UserPool, user: User) -> SignUpResult:
+    def _confirm_or_send(
+        self,
+        store: IdentityStore,
+        pool: UserPool,
+        user: User,
+        client_id: str,
+        request: SignUpRequest,
+    ) -> SignUpResult:
         medium = confirmation_medium(pool, user)
         if user.status is UserStatus.CONFIRMED or medium is None:
             save_user(store, pool, user, creating=True)
             return SignUpResult(user.sub, user.status is UserStatus.CONFIRMED)
         now = self._deps.clock.now()
-        record, delivery = send_code(store, pool, user, kind=CONFIRMATION, medium=medium, now=now)
+        customize = custom_message(
+            self._deps,
+            pool,
+            client_id=client_id,
+            source="CustomMessage_SignUp",
+            client_metadata=request.client_metadata,
+        )
+        record, delivery = send_code(
+            store, pool, user, kind=CONFIRMATION, medium=medium, now=now, customize=customize
+        )
         user = replace(user, state={**user.state, SIGNUP_CODE: record})
         save_user(store, pool, user, creating=True)
         return SignUpResult(user.sub, False, delivery)

@@ -128,9 +128,18 @@ def forget_replaced_codes(
 
 
 def send_verification_codes(
-    store: IdentityStore, pool: UserPool, user: User, pending: dict[str, str], now: float
+    store: IdentityStore,
+    pool: UserPool,
+    user: User,
+    pending: dict[str, str],
+    now: float,
+    *,
+    customize: messages.Customizer | None = None,
 ) -> User:
-    """Send a verification code for each new email/phone value; remember the code hashes."""
+    """Send a verification code for each new email/phone value; remember the code hashes.
+
+    ``customize`` is the CustomMessage trigger hook, if the caller has one.
+    """
     if not pending:
         return user
     state = dict(user.state)
@@ -143,7 +152,7 @@ def send_verification_codes(
         target = replace(user, attributes=attrs.merge(user.attributes, [(name, value)]))
         medium = "EMAIL" if name == "email" else "SMS"
         delivery = messages.Delivery(messages.ATTRIBUTE_VERIFICATION, template, code)
-        for message in messages.compose(target, delivery, (medium,), now):
+        for message in messages.compose(target, delivery, (medium,), now, customize):
             store.outbox.append(message)
     state[ATTRIBUTE_CODES] = codes
     return replace(user, state=state)

@@ -79,17 +79,24 @@ def with_failed_attempt(record: object) -> dict[str, object]:
 
 
 def send_code(
-    store: IdentityStore, pool: UserPool, user: User, *, kind: str, medium: str, now: float
+    store: IdentityStore,
+    pool: UserPool,
+    user: User,
+    *,
+    kind: str,
+    medium: str,
+    now: float,
+    customize: messages.Customizer | None = None,
 ) -> tuple[dict[str, object], CodeDelivery]:
     """Put a fresh code for ``user`` into the outbox by ``medium`` (``EMAIL``/``SMS``).
 
     Returns what to store of the code (hash, issue time, the attribute it proves) and the
-    delivery details to answer with.
+    delivery details to answer with. ``customize`` is the CustomMessage trigger hook.
     """
     code, record = code_state(now)
     attribute = messages.MEDIUM_ATTRIBUTE[medium]
     delivery = messages.Delivery(kind, messages.code_template(pool), code)
-    for message in messages.compose(user, delivery, (medium,), now):
+    for message in messages.compose(user, delivery, (medium,), now, customize):
         store.outbox.append(message)
     destination = user.attribute(attribute) or ""
     return {**record, "attribute": attribute}, CodeDelivery(mask(destination), medium, attribute)
