@@ -114,3 +114,25 @@ def test_wrong_password_shows_cognito_message_in_the_browser(
     alert.wait_for()
     _shot(page, backend, "4-wrong-password")
     assert alert.inner_text() == "Incorrect username or password."
+
+
+@pytest.mark.parametrize(
+    "name", ["signup", "confirm", "forgotPassword", "confirmForgotPassword", "error"]
+)
+def test_every_hosted_page_renders_accessibly_without_javascript(
+    hosted: HostedPool, browser: Browser, backend: str, name: str
+) -> None:
+    client_id = hosted.client("lab")["ClientId"]
+    context = browser.new_context(java_script_enabled=False)
+    opened = context.new_page()
+
+    answer = opened.goto(_lab_login_url(hosted, client_id).replace("/login?", f"/{name}?"))
+    _shot(opened, backend, f"page-{name}")
+    fields = opened.locator("input:not([type=hidden])")
+    ids = [fields.nth(i).get_attribute("id") for i in range(fields.count())]
+    unlabelled = [i for i in ids if not i or opened.locator(f"label[for='{i}']").count() != 1]
+    context.close()
+
+    assert answer is not None
+    assert answer.status == (400 if name == "error" else 200)
+    assert unlabelled == []
