@@ -95,9 +95,7 @@ def test_valid_id_token_gives_string_claims(runtime: Runtime, clock: FixedClock)
     assert outcome.claims["exp"] == "Tue Nov 14 23:13:20 UTC 2023"
 
 
-def test_expired_token_is_401_with_the_expired_message(
-    runtime: Runtime, clock: FixedClock
-) -> None:
+def test_expired_token_is_401_with_the_expired_message(runtime: Runtime, clock: FixedClock) -> None:
     token = _id_token()
     clock.advance(3600)
 

@@ -25,8 +25,10 @@ MALFORMED = "Execution failed due to configuration error: Malformed Lambda proxy
 
 def _header_pairs(output: Mapping[str, object]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    single = output.get("headers") or {}
-    multi = output.get("multiValueHeaders") or {}
+    single = output.get("headers")
+    multi = output.get("multiValueHeaders")
+    single = {} if single is None else single
+    multi = {} if multi is None else multi
     if not isinstance(single, Mapping) or not isinstance(multi, Mapping):
         raise IntegrationFailure(log=MALFORMED)
     for name, values in multi.items():
