@@ -12,7 +12,11 @@ import pytest
 from cognigate.app import build
 from cognigate.config import Settings
 from cognigate.core.clock import FixedClock
-from cognigate.identity.errors import CodeMismatchException, NotAuthorizedException
+from cognigate.identity.errors import (
+    CodeMismatchException,
+    InvalidParameterException,
+    NotAuthorizedException,
+)
 from cognigate.identity.mfa import Credential, FactorSetting, PoolMfaChange
 from cognigate.identity.mfa_state import summary
 from cognigate.identity.model import ClientConfig, PoolConfig
@@ -173,3 +177,34 @@ def test_disabling_the_preferred_factor_clears_the_preference(world: World) -> N
 
     assert summary(user) == (None, [])
     assert world.sign_in()[0] is None
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (
+            {"SMS_MFA": FactorSetting(True, False)},
+            "User does not have delivery config set to turn on SMS_MFA",
+        ),
+        (
+            {"EMAIL_OTP": FactorSetting(False, True)},
+            "A preferred MFA method must be enabled.",
+        ),
+        (
+            {
+                "EMAIL_OTP": FactorSetting(True, True),
+                "SOFTWARE_TOKEN_MFA": FactorSetting(True, True),
+            },
+            "Only one MFA method can be preferred.",
+        ),
+    ],
+)
+def test_inconsistent_mfa_preference_raises_invalid_parameter(
+    world: World, settings: dict[str, FactorSetting], message: str
+) -> None:
+    enroll(world)
+
+    with pytest.raises(InvalidParameterException) as excinfo:
+        world.service.mfa.admin_set_user_mfa_preference(world.pool_id, "ann", settings)
+
+    assert excinfo.value.message == message
