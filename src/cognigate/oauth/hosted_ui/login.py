@@ -33,6 +33,13 @@ MFA_ANSWERS = {
     "SOFTWARE_TOKEN_MFA": ("SOFTWARE_TOKEN_MFA_CODE", "Code from your authenticator app"),
     "SMS_MFA": ("SMS_MFA_CODE", "Code sent by text message"),
     "EMAIL_OTP": ("EMAIL_OTP_CODE", "Code sent by email"),
+    "SELECT_MFA_TYPE": ("ANSWER", "Choose how to receive your sign-in code"),
+}
+SELECT = "SELECT_MFA_TYPE"
+FACTOR_LABELS = {
+    "SOFTWARE_TOKEN_MFA": "Authenticator app",
+    "SMS_MFA": "Text message (SMS)",
+    "EMAIL_OTP": "Email",
 }
 
 
@@ -70,6 +77,19 @@ def _required_attributes(parameters: Mapping[str, str]) -> list[str]:
     return [str(n).removeprefix("userAttributes.") for n in names if isinstance(n, str)]
 
 
+def _select_page(page: PageContext, auth: AuthorizationRequest, session: str,
+                 parameters: Mapping[str, str]) -> Response:  # fmt: skip
+    try:
+        offered = json.loads(parameters.get("MFAS_CAN_CHOOSE", "[]"))
+    except ValueError:
+        offered = []
+    choices = [(f, FACTOR_LABELS[f]) for f in offered if f in FACTOR_LABELS]
+    return render(
+        page, "select_mfa.html", title=MFA_ANSWERS[SELECT][1], session=session,
+        choices=choices, redirect_uri=auth.redirect_uri,
+    )  # fmt: skip
+
+
 async def next_step(
     request: Request, identity: IdentityService, auth: AuthorizationRequest, outcome: HostedOutcome
 ) -> Response:
@@ -86,6 +106,8 @@ async def next_step(
         )  # fmt: skip
     if outcome.challenge == totp_setup.SETUP:
         return await totp_setup.begin(page, identity, auth, session, outcome.username)
+    if outcome.challenge == SELECT:
+        return _select_page(page, auth, session, outcome.parameters)
     if outcome.challenge in MFA_ANSWERS:
         return render(
             page, "mfa.html", title="Multi-factor authentication", session=session,
@@ -179,7 +201,8 @@ async def mfa_post(request: Request, identity: IdentityService) -> Response:
     challenge, session = text(form, "challenge"), text(form, "session")
     if challenge not in MFA_ANSWERS:
         return error_page(request, "Unknown sign-in step.")
-    answers = {MFA_ANSWERS[challenge][0]: text(form, "code").strip()}
+    answer = text(form, "factor") if challenge == SELECT else text(form, "code")
+    answers = {MFA_ANSWERS[challenge][0]: answer.strip()}
     try:
         outcome = await run_in_threadpool(
             identity.hosted.respond, auth.pool.id, auth.client.id, challenge, session, answers
