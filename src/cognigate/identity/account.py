@@ -18,7 +18,7 @@ from cognigate.identity.auth.issuance import readable_attributes
 from cognigate.identity.client_auth import check_writable
 from cognigate.identity.context import Deps
 from cognigate.identity.custom_message import custom_message
-from cognigate.identity.errors import NotAuthorizedException
+from cognigate.identity.errors import LimitExceededException, NotAuthorizedException
 from cognigate.identity.model import AppClient, User
 from cognigate.identity.passwords import check_password_policy
 from cognigate.identity.ports import IdentityStore
@@ -28,9 +28,14 @@ from cognigate.identity.user_store import (
     save_user,
     send_verification_codes,
 )
-from cognigate.identity.verification import CodeDelivery, mask, medium_of
+from cognigate.identity.verification import ATTEMPTS, CodeDelivery, mask, medium_of
 
 WRONG_PASSWORD = "Incorrect username or password."
+#: ``user.state`` key counting wrong previous passwords given to ChangePassword
+CHANGE_FAILURES = "password_change_failures"
+MAX_PASSWORD_FAILURES = 5
+#: quiet seconds after which the count starts again
+FAILURE_WINDOW = 900.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,25 @@ def signed_in(deps: Deps, access_token: str, *, write: bool) -> Iterator[Session
 def deliveries(pending: Mapping[str, str]) -> list[CodeDelivery]:
     """The CodeDeliveryDetails of codes sent for new email/phone values."""
     return [CodeDelivery(mask(value), medium_of(name), name) for name, value in pending.items()]
+
+
+def _recent_failures(user: User, now: float) -> int:
+    record = user.state.get(CHANGE_FAILURES)
+    if not isinstance(record, Mapping):
+        return 0
+    count, last = record.get("count"), record.get("last")
+    if not isinstance(count, int) or not isinstance(last, int | float):
+        return 0
+    return count if now - last < FAILURE_WINDOW else 0
+
+
+def _password_matches(pool_id: str, user: User, password: str | None) -> bool:
+    record = user.password
+    return (
+        record is not None
+        and password is not None
+        and srp.check_password(pool_id, user.username, password, record.salt, record.verifier)
+    )
 
 
 class AccountOperations:
@@ -143,21 +167,27 @@ class AccountOperations:
 
         :raises NotAuthorizedException: bad token; "Incorrect username or password.".
         :raises InvalidPasswordException: the proposed password violates the policy.
+        :raises LimitExceededException: too many wrong previous passwords in a row.
         """
         with signed_in(self._deps, access_token, write=True) as session:
             pool, user = session.caller.pool, session.user
             check_password_policy(pool.config.password_policy, proposed)
-            record = user.password
-            if (
-                record is None
-                or previous is None
-                or not srp.check_password(
-                    pool.id, user.username, previous, record.salt, record.verifier
-                )
-            ):
-                raise NotAuthorizedException(WRONG_PASSWORD)
             now = self._deps.clock.now()
-            user = replace(
-                user, modified=now, password=password_record(pool, user.username, proposed, now)
-            )
-            save_user(session.store, pool, user)
+            failures = _recent_failures(user, now)
+            if failures >= MAX_PASSWORD_FAILURES:
+                raise LimitExceededException(ATTEMPTS)
+            if not _password_matches(pool.id, user, previous):
+                state = {**user.state, CHANGE_FAILURES: {"count": failures + 1, "last": now}}
+                save_user(session.store, pool, replace(user, state=state))
+                failure: NotAuthorizedException | None = NotAuthorizedException(WRONG_PASSWORD)
+            else:
+                failure = None
+                user = replace(
+                    user,
+                    modified=now,
+                    password=password_record(pool, user.username, proposed, now),
+                    state={k: v for k, v in user.state.items() if k != CHANGE_FAILURES},
+                )
+                save_user(session.store, pool, user)
+        if failure is not None:
+            raise failure

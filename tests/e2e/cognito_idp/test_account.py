@@ -254,6 +254,30 @@ def test_change_password_with_a_wrong_previous_password_is_not_authorized(
     assert error_of(excinfo) == ("NotAuthorizedException", "Incorrect username or password.")
 
 
+def test_repeated_wrong_previous_passwords_raise_limit_exceeded(
+    cognito: Any, tokens: dict[str, Any]
+) -> None:
+    for _ in range(5):
+        with pytest.raises(ClientError):
+            cognito.change_password(
+                AccessToken=tokens["AccessToken"],
+                PreviousPassword="Wrong-Passw0rd!",
+                ProposedPassword=NEW_PASSWORD,
+            )
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.change_password(
+            AccessToken=tokens["AccessToken"],
+            PreviousPassword=PASSWORD,
+            ProposedPassword=NEW_PASSWORD,
+        )
+
+    assert error_of(excinfo) == (
+        "LimitExceededException",
+        "Attempt limit exceeded, please try after some time.",
+    )
+
+
 def test_change_password_to_a_weak_password_is_invalid(
     cognito: Any, tokens: dict[str, Any]
 ) -> None:

@@ -8,9 +8,14 @@ import pytest
 
 from cognigate.core.clock import FixedClock
 from cognigate.identity.confirmation import CodeAnswer
-from cognigate.identity.errors import ExpiredCodeException, NotAuthorizedException
+from cognigate.identity.errors import (
+    ExpiredCodeException,
+    LimitExceededException,
+    NotAuthorizedException,
+)
 from cognigate.identity.service import IdentityService
 from tests.unit.identity.selfservice_support import (
+    PASSWORD,
     access_token,
     last_code,
     make_service,
@@ -79,3 +84,22 @@ def test_attribute_code_expires_after_a_day(
 
     with pytest.raises(ExpiredCodeException):
         service.attribute_verification.verify_user_attribute(token, "email", code)
+
+
+def _wrong_change(service: IdentityService, token: str) -> None:
+    with pytest.raises(NotAuthorizedException):
+        service.account.change_password(token, "Wrong-Passw0rd!", "Next-Passw0rd!")
+
+
+def test_change_password_limit_lifts_after_a_quiet_quarter_hour(
+    service: IdentityService, clock: FixedClock, client: tuple[str, str]
+) -> None:
+    token = access_token(service, client[1], "fay")
+    for _ in range(5):
+        _wrong_change(service, token)
+    with pytest.raises(LimitExceededException):
+        service.account.change_password(token, PASSWORD, "Next-Passw0rd!")
+    clock.advance(15 * 60)
+    token = access_token(service, client[1], "fay")
+
+    service.account.change_password(token, PASSWORD, "Next-Passw0rd!")
