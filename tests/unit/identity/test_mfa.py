@@ -208,3 +208,16 @@ def test_inconsistent_mfa_preference_raises_invalid_parameter(
         world.service.mfa.admin_set_user_mfa_preference(world.pool_id, "ann", settings)
 
     assert excinfo.value.message == message
+
+
+def test_required_mfa_still_asks_for_a_verified_token_the_user_turned_off(world: World) -> None:
+    enroll(world)
+    world.service.mfa.set_pool_config(world.pool_id, PoolMfaChange(mode="ON", totp_enabled=True))
+    world.service.mfa.admin_set_user_mfa_preference(
+        world.pool_id, "ann", {"SOFTWARE_TOKEN_MFA": FactorSetting(enabled=False)}
+    )
+
+    name, session, _ = world.sign_in()
+
+    assert name == "SOFTWARE_TOKEN_MFA"
+    assert session

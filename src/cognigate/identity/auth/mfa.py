@@ -49,7 +49,10 @@ def active_factors(call: AuthCall, user: User) -> list[str]:
 
 
 def _required_factors(call: AuthCall, user: User) -> list[str]:
-    """MFA ON and nothing enabled: AWS texts users with a phone number when SMS MFA is on."""
+    """MFA ON and nothing enabled: a verified token still counts (TOTP can't be turned off
+    when MFA is required); else AWS texts users with a phone number when SMS MFA is on."""
+    if can_receive(user, TOTP):
+        return [TOTP]
     offered = pool_factors(call.pool)
     return [SMS] if SMS in offered and can_receive(user, SMS) else []
 
