@@ -82,3 +82,55 @@ def test_totp_setup_page_then_totp_sign_in(
 
     assert answer.status_code == 302, answer.text
     assert answer.headers["location"].startswith(REDIRECT + "?code=")
+
+
+@pytest.fixture(scope="module")
+def sms_pool(server: Server) -> Iterator[tuple[Any, str, str, str]]:
+    """(cognito, pool id, domain, client id) of a pool offering SMS MFA (OPTIONAL)."""
+    cognito = server.client("cognito-idp", region=REGION)
+    pool_id = cognito.create_user_pool(PoolName="sms-pool")["UserPool"]["Id"]
+    cognito.set_user_pool_mfa_config(
+        UserPoolId=pool_id,
+        SmsMfaConfiguration={
+            "SmsConfiguration": {"SnsCallerArn": "arn:aws:iam::123456789012:role/sns"}
+        },
+        MfaConfiguration="OPTIONAL",
+    )
+    domain = f"sms{secrets.randbelow(10**9):09d}"
+    cognito.create_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+    client = cognito.create_user_pool_client(UserPoolId=pool_id, **CODE_CLIENT)
+    yield cognito, pool_id, domain, client["UserPoolClient"]["ClientId"]
+    with contextlib.suppress(ClientError):
+        cognito.delete_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+        cognito.delete_user_pool(UserPoolId=pool_id)
+
+
+def test_sms_code_page_accepts_the_code_from_the_outbox(
+    server: Server, sms_pool: tuple[Any, str, str, str]
+) -> None:
+    cognito, pool_id, domain, client_id = sms_pool
+    cognito.admin_create_user(
+        UserPoolId=pool_id, Username="smsuser", MessageAction="SUPPRESS",
+        UserAttributes=[{"Name": "phone_number", "Value": "+15555550100"},
+                        {"Name": "phone_number_verified", "Value": "true"}],
+    )  # fmt: skip
+    cognito.admin_set_user_password(
+        UserPoolId=pool_id, Username="smsuser", Password=NEW_PASSWORD, Permanent=True
+    )
+    cognito.admin_set_user_mfa_preference(
+        UserPoolId=pool_id, Username="smsuser",
+        SMSMfaSettings={"Enabled": True, "PreferredMfa": True},
+    )  # fmt: skip
+    url = _authorize(server, domain, client_id)
+    with httpx.Client(timeout=TIMEOUT, base_url=server.url) as browser:
+        challenge = sign_in(browser, url, "smsuser", NEW_PASSWORD)
+        assert 'name="challenge" value="SMS_MFA"' in challenge.text
+        outbox = browser.get(
+            "/_cognigate/outbox", params={"userPoolId": pool_id, "username": "smsuser"}
+        ).json()
+        code = outbox["messages"][0]["code"]
+        action = f"/auth/{domain}/mfa?" + url.split("?", 1)[1]
+        answer = browser.post(action, data={**_form(challenge), "code": code})
+
+    assert answer.status_code == 302, answer.text
+    assert answer.headers["location"].startswith(REDIRECT + "?code=")
