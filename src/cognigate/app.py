@@ -7,7 +7,6 @@ import logging
 import os
 import secrets
 import sys
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -115,9 +114,9 @@ class GatewayFunctions:
     def __init__(self, runtime: FunctionRuntime) -> None:
         self.runtime = runtime
 
-    async def invoke(self, target: str, event: Mapping[str, object]) -> object:
+    async def invoke(self, target: str, event: object) -> object:
         try:
-            return await run_in_threadpool(self.runtime.invoke_payload, target, dict(event))
+            return await run_in_threadpool(self.runtime.invoke_payload, target, event)
         except FunctionNotFound as error:
             raise gateway_ports.FunctionNotFound(target) from error
         except FunctionInvocationError as error:

@@ -41,8 +41,8 @@ class FunctionNotFound(Exception):
 class FunctionInvoker(Protocol):
     """Local "Lambda" functions (``--functions DIR``)."""
 
-    async def invoke(self, target: str, event: Mapping[str, object]) -> object:
-        """The function's return value for ``event``.
+    async def invoke(self, target: str, event: object) -> object:
+        """The function's return value for ``event`` (any JSON value).
 
         :param target: a function name, Lambda ARN or API Gateway invocation URI.
         :raises FunctionNotFound: no such function.
@@ -54,5 +54,5 @@ class FunctionInvoker(Protocol):
 class NoFunctions:
     """The invoker used when no ``--functions`` directory is configured."""
 
-    async def invoke(self, target: str, event: Mapping[str, object]) -> object:
+    async def invoke(self, target: str, event: object) -> object:
         raise FunctionNotFound(target)

@@ -52,6 +52,13 @@ def handler(event, context):
     }
 """
 
+CUSTOM = """
+def handler(event, context):
+    if event["a"] < 0:
+        raise ValueError("bad input: negative")
+    return {"sum": event["a"] + event["b"]}
+"""
+
 MALFORMED = """
 def handler(event, context):
     return {"statusCode": "teapot", "body": {"not": "a string"}}
@@ -95,6 +102,28 @@ def _proxy(apigw: Any, api_id: str, path: str, function_arn: str, **method: Any)
     )  # fmt: skip
 
 
+def _custom(apigw: Any, api_id: str, function_arn: str) -> None:
+    resource = add_path(apigw, api_id, "/custom")
+    apigw.put_method(
+        restApiId=api_id, resourceId=resource, httpMethod="GET", authorizationType="NONE"
+    )
+    apigw.put_integration(
+        restApiId=api_id, resourceId=resource, httpMethod="GET", type="AWS",
+        integrationHttpMethod="POST", uri=_uri(function_arn),
+        requestTemplates={"application/json": '{"a": $input.params("a"), "b": 2}'},
+    )  # fmt: skip
+    responses = {"200": ("", '{"result": $input.json(\'$.sum\')}'),
+                 "400": ("bad input.*", '{"error": $input.json(\'$.errorMessage\')}')}  # fmt: skip
+    for status, (pattern, template) in responses.items():
+        apigw.put_method_response(
+            restApiId=api_id, resourceId=resource, httpMethod="GET", statusCode=status
+        )
+        apigw.put_integration_response(
+            restApiId=api_id, resourceId=resource, httpMethod="GET", statusCode=status,
+            selectionPattern=pattern, responseTemplates={"application/json": template},
+        )  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def lambda_api(gateway_server: Gateway) -> LambdaApi:
     apigw = gateway_server.client("apigateway")
@@ -125,6 +154,7 @@ def lambda_api(gateway_server: Gateway) -> LambdaApi:
         responses={"200": (None, '{"principal": "$context.authorizer.principalId", '
                                  '"tier": "$context.authorizer.tier"}')},
     )  # fmt: skip
+    _custom(apigw, api_id, gateway_server.deploy_function("custom", CUSTOM))
     apigw.create_deployment(restApiId=api_id, stageName="dev")
     calls = gateway_server.functions_dir / "calls.log"
     return LambdaApi(gateway_server, api_id, calls, user)
@@ -253,3 +283,19 @@ def test_flush_stage_authorizers_cache_calls_the_function_again(lambda_api: Lamb
     lambda_api.get("/items/1", headers={"Authorization": "flushed"})
 
     assert lambda_api.call_count("flushed") == 2
+
+
+def test_lambda_custom_integration_maps_the_event_and_the_result(lambda_api: LambdaApi) -> None:
+    response = lambda_api.get("/custom", params={"a": "40"})
+
+    assert response.status_code == 200
+    assert response.json() == {"result": 42}
+
+
+def test_lambda_custom_integration_error_message_selects_the_response(
+    lambda_api: LambdaApi,
+) -> None:
+    response = lambda_api.get("/custom", params={"a": "-1"})
+
+    assert response.status_code == 400
+    assert response.json() == {"error": "bad input: negative"}

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from cognigate.apigw.model import Integration
 from cognigate.gateway.context import Invocation
 from cognigate.gateway.errors import ApiConfigurationError
-from cognigate.gateway.integrations import aws_proxy, http, http_proxy, mock
+from cognigate.gateway.integrations import aws, aws_proxy, http, http_proxy, mock
 from cognigate.gateway.messages import GatewayResponse
 from cognigate.gateway.runtime import Runtime
 
@@ -20,6 +20,7 @@ INTEGRATIONS: dict[str, Integrate] = {
     "MOCK": mock.integrate,
     "HTTP": http.integrate,
     "HTTP_PROXY": http_proxy.integrate,
+    "AWS": aws.integrate,
     "AWS_PROXY": aws_proxy.integrate,
 }
 
