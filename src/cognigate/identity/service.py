@@ -11,6 +11,7 @@ from cognigate.identity.attribute_verification import AttributeVerificationOpera
 from cognigate.identity.auth.hosted import HostedSignIn
 from cognigate.identity.auth.keyset import KeySetOperations
 from cognigate.identity.auth.operations import AuthOperations
+from cognigate.identity.auth_events import AuthEventOperations
 from cognigate.identity.clients import ClientOperations
 from cognigate.identity.confirmation import ConfirmationOperations
 from cognigate.identity.context import Deps
@@ -50,6 +51,7 @@ class IdentityService:
     account: AccountOperations
     attribute_verification: AttributeVerificationOperations
     sign_out: SignOutOperations
+    auth_events: AuthEventOperations
     oauth: OAuthOperations
     hosted: HostedSignIn
     ui: UiCustomizationOperations
@@ -97,4 +99,5 @@ class IdentityService:
             account=AccountOperations(deps),
             attribute_verification=AttributeVerificationOperations(deps),
             sign_out=SignOutOperations(deps),
+            auth_events=AuthEventOperations(deps),
         )

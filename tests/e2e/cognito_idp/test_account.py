@@ -380,3 +380,24 @@ def test_revoke_token_with_a_wrong_client_secret_is_unauthorized(
         cognito.revoke_token(Token="a.b.c.d.e", ClientId=client_id, ClientSecret="w" * 40)
 
     assert error_of(excinfo)[0] == "UnauthorizedException"
+
+
+def test_auth_events_need_threat_protection(cognito: Any, pool_id: str, username: str) -> None:
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_list_user_auth_events(UserPoolId=pool_id, Username=username)
+
+    assert error_of(excinfo)[0] == "UserPoolAddOnNotEnabledException"
+
+
+def test_auth_events_of_a_protected_pool_are_listed(
+    server: Server, cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool_id = make_pool(
+        AutoVerifiedAttributes=["email"], UserPoolAddOns={"AdvancedSecurityMode": "AUDIT"}
+    )["Id"]
+    client_id = make_client(cognito, pool_id)["ClientId"]
+    username = confirmed_user(cognito, server, pool_id, client_id)
+
+    result = cognito.admin_list_user_auth_events(UserPoolId=pool_id, Username=username)
+
+    assert result["AuthEvents"] == []

@@ -18,6 +18,7 @@ class AccountHandlers:
         self._account = service.account
         self._verification = service.attribute_verification
         self._sign_out = service.sign_out
+        self._auth_events = service.auth_events
 
     def get_user(self, params: Wire, _: CallContext) -> Wire:
         user = self._account.get_user(params["AccessToken"])
@@ -69,6 +70,12 @@ class AccountHandlers:
         self._sign_out.admin_user_global_sign_out(params["UserPoolId"], params["Username"])
         return {}
 
+    def admin_list_user_auth_events(self, params: Wire, _: CallContext) -> Wire:
+        events = self._auth_events.admin_list_user_auth_events(
+            params["UserPoolId"], params["Username"]
+        )
+        return {"AuthEvents": events}
+
     def revoke_token(self, params: Wire, _: CallContext) -> Wire:
         self._sign_out.revoke_token(params["Token"], params["ClientId"], params.get("ClientSecret"))
         return {}
@@ -87,4 +94,5 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         "GlobalSignOut": handler.global_sign_out,
         "AdminUserGlobalSignOut": handler.admin_user_global_sign_out,
         "RevokeToken": handler.revoke_token,
+        "AdminListUserAuthEvents": handler.admin_list_user_auth_events,
     }
