@@ -176,3 +176,23 @@ def test_cors_preflight_is_answered_by_the_mock_options_method(apis: Apis) -> No
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "*"
     assert response.headers["access-control-allow-methods"] == "GET,OPTIONS"
+
+
+def test_stage_access_log_format_is_written_per_request(apis: Apis) -> None:
+    apigw = apis.gateway.client("apigateway")
+    marker = unique("access")
+    apigw.update_stage(
+        restApiId=apis.api_id, stageName="dev",
+        patchOperations=[
+            {"op": "replace", "path": "/accessLogSettings/destinationArn",
+             "value": "arn:aws:logs:us-east-1:000000000000:log-group:access"},
+            {"op": "replace", "path": "/accessLogSettings/format",
+             "value": f"{marker} $context.httpMethod $context.resourcePath $context.status"},
+        ],
+    )  # fmt: skip
+
+    apis.call("/vtl/5")
+
+    log_path = apis.gateway.server.log_path
+    assert log_path is not None
+    assert f"{marker} GET /vtl/{{id}} 200" in log_path.read_text()
