@@ -132,6 +132,23 @@ def hosted(server: Server) -> Iterator[HostedPool]:
         cognito.delete_user_pool(UserPoolId=pool_id)
 
 
+@pytest.fixture(scope="module")
+def mfa_pool(server: Server) -> Iterator[tuple[Any, str, str, str]]:
+    """(cognito, pool id, domain, client id) of a pool requiring TOTP MFA."""
+    cognito = server.client("cognito-idp", region=REGION)
+    pool_id = cognito.create_user_pool(PoolName="mfa-pool")["UserPool"]["Id"]
+    cognito.set_user_pool_mfa_config(
+        UserPoolId=pool_id, SoftwareTokenMfaConfiguration={"Enabled": True}, MfaConfiguration="ON"
+    )
+    domain = f"mfa{secrets.randbelow(10**9):09d}"
+    cognito.create_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+    client = cognito.create_user_pool_client(UserPoolId=pool_id, **CODE_CLIENT)
+    yield cognito, pool_id, domain, client["UserPoolClient"]["ClientId"]
+    with contextlib.suppress(ClientError):
+        cognito.delete_user_pool_domain(Domain=domain, UserPoolId=pool_id)
+        cognito.delete_user_pool(UserPoolId=pool_id)
+
+
 @pytest.fixture
 def unique_name() -> Callable[[str], str]:
     return lambda prefix: f"{prefix}{secrets.token_hex(4)}"

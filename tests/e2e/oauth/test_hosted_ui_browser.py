@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import jwt
+import pyotp
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from tests.e2e.oauth.conftest import CALLBACK, LAB_PASSWORD, NEW_PASSWORD, HostedPool
+from tests.support import Server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -136,3 +139,30 @@ def test_every_hosted_page_renders_accessibly_without_javascript(
     assert answer is not None
     assert answer.status == (400 if name == "error" else 200)
     assert unlabelled == []
+
+
+def test_totp_setup_in_the_browser_shows_a_scannable_qr_code(
+    server: Server, mfa_pool: tuple[Any, str, str, str], page: Page, backend: str
+) -> None:
+    cognito, pool_id, domain, client_id = mfa_pool
+    cognito.admin_create_user(UserPoolId=pool_id, Username="qruser", MessageAction="SUPPRESS")
+    cognito.admin_set_user_password(
+        UserPoolId=pool_id, Username="qruser", Password=NEW_PASSWORD, Permanent=True
+    )
+    query = {"client_id": client_id, "response_type": "code", "scope": "openid",
+             "redirect_uri": CALLBACK}  # fmt: skip
+
+    page.goto(f"{server.url}/auth/{domain}/oauth2/authorize?{urlencode(query)}")
+    page.get_by_label("Username").fill("qruser")
+    page.get_by_label("Password").fill(NEW_PASSWORD)
+    page.locator("button[name=signInSubmitButton]").click()
+    qr = page.get_by_role("img", name="QR code for setting up your authenticator app")
+    qr.wait_for()
+    _shot(page, backend, "5-totp-setup")
+    secret = page.locator("code.secret").inner_text()
+    page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Verify").click()
+    page.wait_for_url("https://example.com/callback?code=*")
+
+    assert qr.count() == 0
+    assert "code=" in page.url
