@@ -26,6 +26,7 @@ from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.restjson import Handler
 
 USER_REQUEST = "_user_request_"
+MAX_PAYLOAD = 10 * 1024 * 1024
 _HOST = re.compile(r"^([A-Za-z0-9]+)\.execute-api\.", re.IGNORECASE)
 _INVOKE_PATH = re.compile(r"^/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?$")
 
@@ -37,8 +38,19 @@ def _raw_path(scope: Scope) -> str:
     return str(scope.get("path", "/"))
 
 
-async def _gateway_request(request: Request, path: str) -> GatewayRequest:
-    body = await request.body()
+async def _body(request: Request) -> bytes | None:
+    """The body, or ``None`` past API Gateway's 10 MB payload limit (read no further)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_PAYLOAD:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _gateway_request(request: Request, path: str, body: bytes) -> GatewayRequest:
     return GatewayRequest(
         method=request.method,
         path=path or "/",
@@ -64,10 +76,14 @@ def to_starlette(response: GatewayResponse) -> Response:
     return out
 
 
+def _error(status: int, message: str, error_type: str) -> Response:
+    body = json.dumps({"message": message}, separators=(",", ":"))
+    headers = {"x-amzn-ErrorType": error_type}
+    return Response(body, status_code=status, media_type="application/json", headers=headers)
+
+
 def _missing_token() -> Response:
-    body = json.dumps({"message": "Missing Authentication Token"})
-    headers = {"x-amzn-ErrorType": "MissingAuthenticationTokenException"}
-    return Response(body, status_code=403, media_type="application/json", headers=headers)
+    return _error(403, "Missing Authentication Token", "MissingAuthenticationTokenException")
 
 
 async def invoke(request: Request, gateway: Gateway, api_id: str, stage_and_path: str) -> Response:
@@ -75,7 +91,11 @@ async def invoke(request: Request, gateway: Gateway, api_id: str, stage_and_path
     stage, _, rest = stage_and_path.lstrip("/").partition("/")
     if not stage:
         return _missing_token()
-    gateway_request = await _gateway_request(request, "/" + rest)
+    body = await _body(request)
+    if body is None:
+        # AWS parity: REQUEST_TOO_LARGE, before any API-specific processing.
+        return _error(413, "Request Too Long", "RequestTooLargeException")
+    gateway_request = await _gateway_request(request, "/" + rest, body)
     return to_starlette(await gateway.invoke(api_id, stage, gateway_request))
 
 

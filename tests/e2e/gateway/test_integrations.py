@@ -196,3 +196,9 @@ def test_stage_access_log_format_is_written_per_request(apis: Apis) -> None:
     log_path = apis.gateway.server.log_path
     assert log_path is not None
     assert f"{marker} GET /vtl/{{id}} 200" in log_path.read_text()
+
+
+def test_payload_over_10_mb_is_413(apis: Apis) -> None:
+    response = apis.call("/proxy/big", method="POST", content=b"x" * (10 * 1024 * 1024 + 1))
+
+    assert response.status_code == 413
