@@ -16,6 +16,7 @@ from dataclasses import replace
 from urllib.parse import urlencode
 
 from cognigate.identity.auth.issuance import Grant, Issuance, issue
+from cognigate.identity.auth.lambda_triggers import TOKEN_HOSTED_AUTH
 from cognigate.identity.context import Deps
 from cognigate.identity.model import AppClient, User, UserPool
 from cognigate.identity.oauth_errors import InvalidGrant
@@ -135,7 +136,13 @@ def grant_redirect(
         pool=request.pool,
         client=request.client,
         user=user,
-        issuance=Issuance(auth_time, with_refresh=False, scope=request.scope, nonce=request.nonce),
+        issuance=Issuance(
+            auth_time,
+            with_refresh=False,
+            scope=request.scope,
+            nonce=request.nonce,
+            trigger_source=TOKEN_HOSTED_AUTH,
+        ),
     )
     pairs = [("id_token", grant.id_token)] if grant.id_token else []
     pairs += [

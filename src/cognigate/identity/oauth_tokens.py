@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from cognigate.identity.auth import flow_refresh
 from cognigate.identity.auth.context import AuthCall
 from cognigate.identity.auth.issuance import Grant, Issuance, client_validity, issue, pool_keys
+from cognigate.identity.auth.lambda_triggers import TOKEN_HOSTED_AUTH, TOKEN_REFRESH
 from cognigate.identity.auth.sessions import SessionCodec
 from cognigate.identity.context import Deps
 from cognigate.identity.errors import NotAuthorizedException
@@ -138,7 +139,9 @@ def authorization_code(call: TokenCall, form: Mapping[str, str]) -> TokenBody:
     user = call.store.users.get_by_pk(record.user_pk)
     if user is None or not user.enabled:
         raise InvalidGrant("invalid_grant")
-    issuance = Issuance(record.auth_time, scope=record.scope, nonce=record.nonce)
+    issuance = Issuance(
+        record.auth_time, scope=record.scope, nonce=record.nonce, trigger_source=TOKEN_HOSTED_AUTH
+    )
     grant = issue_oauth(
         call.deps, call.store, pool=call.pool, client=call.client, user=user, issuance=issuance
     )
@@ -164,6 +167,7 @@ def refresh_token(call: TokenCall, form: Mapping[str, str]) -> TokenBody:
         with_refresh=rotate,
         origin_jti=None if rotate else record.origin_jti,
         scope=record.scope or ADMIN_SCOPE,
+        trigger_source=TOKEN_REFRESH,
     )
     if record.scope:
         grant = issue_oauth(
