@@ -97,7 +97,7 @@ class Gateway:
             return plain_error(403, "Forbidden", "ForbiddenException", new_request_id())
         inv = self._invocation(api_id, stage, request, served)
         response = await run(inv, self.runtime, LIVE_STEPS)
-        response.headers += common_headers(inv.request_id, inv.apigw_id)
+        response.headers += common_headers(inv.request_id, inv.apigw_id, inv.started)
         access_log.write(served.access_log.format if served.access_log else None, inv)
         return response
 

@@ -38,6 +38,16 @@ class FunctionNotFound(Exception):
     """No local function answers to that name, ARN or invocation URI."""
 
 
+def lambda_endpoint(region: str, target: str) -> str:
+    """The Lambda Invoke URL AWS's logs print for an invocation URI or function ARN."""
+    arn = (
+        target.split("/functions/", 1)[1].removesuffix("/invocations")
+        if "/functions/" in target
+        else target
+    )
+    return f"https://lambda.{region}.amazonaws.com/2015-03-31/functions/{arn}/invocations"
+
+
 class FunctionInvoker(Protocol):
     """Local "Lambda" functions (``--functions DIR``)."""
 

@@ -20,6 +20,7 @@ from cognigate.gateway.authorizers.token import token_event
 from cognigate.gateway.context import Invocation
 from cognigate.gateway.errors import GatewayError
 from cognigate.gateway.pipeline import Gateway
+from cognigate.gateway.ports import lambda_endpoint
 from cognigate.gateway.test_invoke import current, test_invocation, test_request
 
 Params = Mapping[str, object]
@@ -35,11 +36,19 @@ async def _cognito(inv: Invocation, authorizer: Authorizer, gateway: Gateway) ->
     return {"clientStatus": 200, "claims": stringified(claims)}
 
 
+def _masked(identity: str) -> str:
+    return "*" * max(len(identity) - 6, 0) + identity[-6:]
+
+
 async def _lambda(inv: Invocation, authorizer: Authorizer, gateway: Gateway) -> dict[str, object]:
-    build = token_event if authorizer.type == "TOKEN" else request_event
-    _, event = build(inv, authorizer)
     inv.log.add(f"Starting authorizer: {authorizer.id} for request: {inv.request_id}")
+    build = token_event if authorizer.type == "TOKEN" else request_event
+    identity, event = build(inv, authorizer)
+    url = lambda_endpoint(gateway.runtime.region, authorizer.authorizer_uri or "")
+    inv.log.add(f"Incoming identity: {_masked(identity)}")
+    inv.log.add(f"Endpoint request URI: {url}")
     inv.log.add(f"Endpoint request body after transformations: {json.dumps(event)}")
+    inv.log.add(f"Sending request to {url}")
     result: LambdaAuthorization = await call(gateway.runtime, authorizer, event)
     inv.log.add(f"Authorizer result body before parsing: {result.raw}")
     decision = evaluate(result.policy, inv.method_arn())

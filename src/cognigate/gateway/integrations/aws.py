@@ -15,7 +15,7 @@ from cognigate.gateway.errors import ApiConfigurationError, IntegrationFailure
 from cognigate.gateway.integrations.endpoint import elapsed_ms
 from cognigate.gateway.integrations.mapping import method_response, request_body, select_response
 from cognigate.gateway.messages import GatewayResponse
-from cognigate.gateway.ports import FunctionError, FunctionNotFound
+from cognigate.gateway.ports import FunctionError, FunctionNotFound, lambda_endpoint
 from cognigate.gateway.runtime import Runtime
 
 _LAMBDA = ":lambda:path/"
@@ -35,7 +35,7 @@ async def integrate(inv: Invocation, integration: Integration, runtime: Runtime)
             log="Execution failed due to configuration error: only Lambda AWS integrations run here"
         )
     event = _event(request_body(inv, integration))
-    inv.log.add(f"Endpoint request URI: {target}")
+    inv.log.add(f"Endpoint request URI: {lambda_endpoint(runtime.region, target)}")
     inv.log.add(f"Endpoint request body after transformations: {json.dumps(event)}")
     started = time.monotonic()
     try:

@@ -17,7 +17,7 @@ from cognigate.gateway.errors import IntegrationFailure
 from cognigate.gateway.events import proxy_event
 from cognigate.gateway.integrations.endpoint import elapsed_ms
 from cognigate.gateway.messages import GatewayResponse
-from cognigate.gateway.ports import FunctionError, FunctionNotFound
+from cognigate.gateway.ports import FunctionError, FunctionNotFound, lambda_endpoint
 from cognigate.gateway.runtime import Runtime
 
 MALFORMED = "Execution failed due to configuration error: Malformed Lambda proxy response"
@@ -77,9 +77,10 @@ def proxy_response(output: object) -> GatewayResponse:
 async def integrate(inv: Invocation, integration: Integration, runtime: Runtime) -> GatewayResponse:
     event = proxy_event(inv)
     target = integration.uri or ""
-    inv.log.add(f"Endpoint request URI: {target}")
+    url = lambda_endpoint(runtime.region, target)
+    inv.log.add(f"Endpoint request URI: {url}")
     inv.log.add(f"Endpoint request body after transformations: {json.dumps(event)}")
-    inv.log.add(f"Sending request to {target}")
+    inv.log.add(f"Sending request to {url}")
     started = time.monotonic()
     try:
         output = await runtime.functions.invoke(target, event)
