@@ -54,6 +54,10 @@ async def run(inv: Invocation, runtime: Runtime, steps: Sequence[Step]) -> Gatew
         if error.log:
             inv.log.add(error.log)
         response = render_error(inv, error)
+    except Exception:  # a bug must not leave the caller without AWS's 500 answer
+        logger.exception("request %s failed", inv.request_id)
+        inv.log.add("Execution failed due to an internal error")
+        response = render_error(inv, ApiConfigurationError())
     inv.response = response
     return response
 
