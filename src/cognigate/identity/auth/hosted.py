@@ -1,9 +1,10 @@
 """Sign-in through the hosted UI: the password, challenge and MFA steps without the
 client's ExplicitAuthFlows (AWS parity: the hosted UI ignores them and never runs custom auth).
 
-The steps are the API's own (``flow_password``, the challenge handlers, the MFA hook); where
-they end in a grant, the hosted UI keeps only the signed-in user and retires the API tokens:
-the OAuth tokens are issued afterwards for the authorization request.
+The steps are the API's own (``flow_password``, the challenge handlers, the MFA hook). The MFA
+hook is wrapped so that a sign-in needing no further step ends with the user instead of API
+tokens; an MFA answer ends in the API's grant, whose tokens are retired at once. The OAuth
+tokens are issued afterwards, for the authorization request.
 https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html
 """
 
@@ -17,6 +18,7 @@ from cognigate.core.errors import AwsError
 from cognigate.identity import srp
 from cognigate.identity.auth import flow_password
 from cognigate.identity.auth.context import AuthCall
+from cognigate.identity.auth.lambda_triggers import post_authentication
 from cognigate.identity.auth.mfa import mfa_step
 from cognigate.identity.auth.operations import CHALLENGES
 from cognigate.identity.auth.result import AuthResult
@@ -42,9 +44,32 @@ class HostedOutcome:
     username: str = ""
 
 
+#: the marker the hosted MFA hook returns instead of letting the API flow issue tokens
+SIGNED_IN = "cognigate:SIGNED_IN"
+
+
+def hosted_step(mfa: MfaStep | None) -> MfaStep:
+    """The API flows' MFA hook, ending a sign-in that needs no MFA without API tokens."""
+
+    def step(call: AuthCall, user: User, auth_time: float) -> AuthResult | None:
+        challenge = mfa(call, user, auth_time) if mfa is not None else None
+        if challenge is not None:
+            return challenge
+        post_authentication(call, user)
+        facts = {"sub": user.sub, "auth_time": repr(auth_time)}
+        return AuthResult(challenge=SIGNED_IN, parameters=facts)
+
+    return step
+
+
 def _signed_in_user(call: AuthCall, result: AuthResult) -> HostedOutcome:
     if result.failure is not None:
         return HostedOutcome(error=result.failure)
+    if result.challenge == SIGNED_IN:
+        user = call.store.users.get_by_sub(call.pool.id, result.parameters["sub"])
+        if user is None:
+            raise NotAuthorizedException("User does not exist.")
+        return HostedOutcome(user=user, auth_time=float(result.parameters["auth_time"]))
     if result.grant is None:
         username = call.open(result.session, result.challenge or "").username
         return HostedOutcome(
@@ -53,6 +78,7 @@ def _signed_in_user(call: AuthCall, result: AuthResult) -> HostedOutcome:
             parameters=result.parameters,
             username=username,
         )
+    # an MFA answer ends in the API's grant: keep the user, retire the API tokens
     token = result.grant.refresh_token
     record = call.store.refresh_tokens.get(refresh_token_hash(token)) if token else None
     user = call.store.users.get_by_pk(record.user_pk) if record else None
@@ -68,7 +94,7 @@ class HostedSignIn:
     def __init__(self, deps: Deps, mfa: MfaStep | None = mfa_step) -> None:
         self._deps = deps
         self._codec = SessionCodec(deps.secret)
-        self._mfa = mfa
+        self._mfa = hosted_step(mfa)
 
     @contextmanager
     def _call(self, pool_id: str, client_id: str) -> Iterator[AuthCall]:
