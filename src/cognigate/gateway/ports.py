@@ -25,6 +25,18 @@ class PoolKeys(Protocol):
         ...
 
 
+class UsageCounters(Protocol):
+    """Throttle buckets and quota counters (in process by default; a shared store may fill in)."""
+
+    def take(self, key: tuple[str, ...], rate: float, burst: int) -> bool:
+        """Spend one token of the bucket ``key``; ``False`` when it is empty."""
+        ...
+
+    def count(self, key: tuple[str, ...], period: str, limit: int) -> bool:
+        """Count one request in the current ``period``; ``False`` past ``limit``."""
+        ...
+
+
 class FunctionError(Exception):
     """The function raised; ``message`` is its ``errorMessage``."""
 

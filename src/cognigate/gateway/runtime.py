@@ -10,7 +10,13 @@ from cognigate.apigw.ports import ApigwUnitOfWork
 from cognigate.core.clock import Clock
 from cognigate.core.uow import UnitOfWorkFactory
 from cognigate.gateway.cache import BoundedCache
-from cognigate.gateway.ports import FunctionInvoker, NoFunctions, PoolKeys, PoolKeySet
+from cognigate.gateway.ports import (
+    FunctionInvoker,
+    NoFunctions,
+    PoolKeys,
+    PoolKeySet,
+    UsageCounters,
+)
 from cognigate.gateway.throttle import TokenBuckets
 
 POOL_KEYS_TTL = 60.0
@@ -32,14 +38,16 @@ class Runtime:
     #: authorizer results keyed by (api id, authorizer id, identity); values are typed per kind
     authorizer_results: BoundedCache[tuple[str, str, str], object] = field(init=False)
     pool_key_sets: BoundedCache[str, PoolKeySet] = field(init=False)
-    buckets: TokenBuckets = field(init=False)
+    #: throttle and quota state shared by instances; :class:`TokenBuckets` (this process) if None
+    usage_counters: UsageCounters | None = None
+    buckets: UsageCounters = field(init=False)
     #: API key lookups ``(value, api id, stage) -> (grant or None,)``, kept for ``KEY_TTL``
     key_grants: BoundedCache[tuple[str, str, str], tuple[object]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.authorizer_results = BoundedCache(CACHE_SIZE, self.clock.now)
         self.pool_key_sets = BoundedCache(256, self.clock.now)
-        self.buckets = TokenBuckets(self.clock)
+        self.buckets = self.usage_counters or TokenBuckets(self.clock)
         self.key_grants = BoundedCache(CACHE_SIZE, self.clock.now)
 
     def keys_for(self, pool_id: str) -> PoolKeySet | None:

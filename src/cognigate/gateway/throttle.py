@@ -30,7 +30,7 @@ class TokenBuckets:
         self._buckets: BoundedCache[Hashable, _Bucket] = BoundedCache(size, clock.now)
         self._quotas: BoundedCache[Hashable, int] = BoundedCache(size, clock.now)
 
-    def take(self, key: Hashable, rate: float, burst: int) -> bool:
+    def take(self, key: tuple[str, ...], rate: float, burst: int) -> bool:
         """Spend one token; ``False`` when the bucket is empty."""
         now = self._clock.now()
         bucket = self._buckets.get(key)
@@ -45,7 +45,7 @@ class TokenBuckets:
         bucket.tokens -= 1
         return True
 
-    def count(self, key: Hashable, period: str, limit: int) -> bool:
+    def count(self, key: tuple[str, ...], period: str, limit: int) -> bool:
         """Count one request in the current quota period; ``False`` past ``limit``."""
         seconds = _PERIOD_SECONDS.get(period.upper(), 86400)
         window = int(self._clock.now() // seconds)
