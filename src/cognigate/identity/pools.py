@@ -23,6 +23,12 @@ from cognigate.identity.passwords import PasswordPolicy
 from cognigate.identity.schema import add_custom, build_schema
 
 _USERNAME_ATTRIBUTES = frozenset({"email", "phone_number"})
+#: pool settings only SetUserPoolMfaConfig changes (kept in extras, never echoed by Describe)
+MFA_FACTOR_SETTINGS = (
+    "SoftwareTokenMfaConfiguration",
+    "SmsMfaConfiguration",
+    "EmailMfaConfiguration",
+)
 _ALIAS_ATTRIBUTES = frozenset({"email", "phone_number", "preferred_username"})
 
 
@@ -33,6 +39,10 @@ class PoolDetails:
     pool: UserPool
     estimated_users: int
     domain: Domain | None
+
+
+def _mfa_factors(pool: UserPool) -> dict[str, object]:
+    return {k: v for k, v in pool.config.extras.items() if k in MFA_FACTOR_SETTINGS}
 
 
 def normalise_policy(policy: PasswordPolicy) -> PasswordPolicy:
@@ -158,6 +168,7 @@ class PoolOperations:
                 case_sensitive=pool.config.case_sensitive,
                 schema=pool.config.schema,
                 password_policy=normalise_policy(config.password_policy),
+                extras={**config.extras, **_mfa_factors(pool)},
             )
             store.pools.save(
                 replace(

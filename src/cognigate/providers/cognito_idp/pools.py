@@ -8,7 +8,7 @@ from typing import Any
 
 from cognigate.identity.model import PoolConfig, SchemaAttribute, UserPool
 from cognigate.identity.passwords import PasswordPolicy
-from cognigate.identity.pools import PoolDetails
+from cognigate.identity.pools import MFA_FACTOR_SETTINGS, PoolDetails
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
@@ -171,7 +171,7 @@ def pool_out(details: PoolDetails) -> Wire:
         out["UserPoolTags"] = dict(pool.tags)
     if details.domain is not None:
         out["Domain"] = details.domain.domain
-    out.update(config.extras)
+    out.update((k, v) for k, v in config.extras.items() if k not in MFA_FACTOR_SETTINGS)
     return out
 
 
