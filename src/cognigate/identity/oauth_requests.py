@@ -23,7 +23,7 @@ from cognigate.identity.ports import IdentityStore
 #: the OAuth query parameters every hosted page accepts and passes on, in Cognito's order
 OAUTH_PARAMS = (
     "client_id", "response_type", "scope", "redirect_uri", "state", "code_challenge",
-    "code_challenge_method", "nonce", "lang", "identity_provider", "idp_identifier",
+    "code_challenge_method", "nonce", "lang", "identity_provider", "idp_identifier", "prompt",
 )  # fmt: skip
 FLOW_OF_RESPONSE_TYPE = {"code": "code", "token": "implicit"}
 OIDC_CLAIM_SCOPES = frozenset({"email", "phone", "profile"})

@@ -162,3 +162,25 @@ def test_claim_scope_without_openid_is_redirected_as_invalid_scope(hosted: Hoste
     query = parse_qs(urlsplit(answer.headers["location"]).query)
     assert query["error"] == ["invalid_scope"]
     assert query["state"] == ["st"]
+
+
+def test_prompt_login_asks_for_credentials_despite_the_session(
+    hosted: HostedPool, unique_name: Any
+) -> None:
+    user = hosted.user(unique_name("prompt"), email="prompt@example.com")
+    client_id = hosted.client("code")["ClientId"]
+    url = hosted.authorize_url(client_id, redirect_uri=CODE_REDIRECT)
+    with httpx.Client(timeout=TIMEOUT) as browser:
+        sign_in(browser, url, user, NEW_PASSWORD)
+        again = browser.get(url + "&prompt=login", follow_redirects=True)
+
+    assert again.status_code == 200
+    assert 'id="signInFormUsername"' in again.text
+
+
+def test_cookies_are_secure_behind_an_https_proxy(hosted: HostedPool) -> None:
+    page = httpx.get(
+        timeout=TIMEOUT, url=_login_url(hosted), headers={"X-Forwarded-Proto": "https"}
+    )
+
+    assert "Secure" in page.headers["set-cookie"]

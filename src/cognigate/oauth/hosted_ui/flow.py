@@ -80,7 +80,10 @@ def csrf_refused(request: Request) -> Response:
 async def sso_user(
     request: Request, identity: IdentityService, auth: AuthorizationRequest
 ) -> tuple[User, float] | None:
-    """The user of a live single sign-on session for this pool, with their sign-in time."""
+    """The user of a live single sign-on session for this pool, with their sign-in time
+    (``prompt=login`` asks for the credentials again)."""
+    if request.query_params.get("prompt") == "login":
+        return None
     session = identity.oauth.state.open_session(
         request.cookies.get(SESSION_COOKIE), pool_id=auth.pool.id, now=identity.oauth.now
     )
