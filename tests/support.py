@@ -20,6 +20,12 @@ import httpx
 import psycopg
 from botocore.config import Config
 
+#: how long a server may take to answer its health check; generous, because CI machines are
+#: small and run the two back ends and several xdist workers side by side
+START_TIMEOUT = float(
+    os.environ.get("COGNIGATE_TEST_START_TIMEOUT", "120")  # noqa: TID251 - test configuration
+)
+
 PG_ADMIN_URL = os.environ.get(  # noqa: TID251 - test configuration
     "COGNIGATE_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test"
 )
@@ -60,7 +66,7 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = START_TIMEOUT) -> None:
         args = [
             sys.executable,
             "-m",
