@@ -208,6 +208,7 @@ class ConfirmationOperations:
 
         :raises UserNotFoundException: unknown user (LEGACY clients).
         :raises InvalidParameterException: "User is already confirmed."; nowhere to send it.
+        :raises LimitExceededException: too many codes requested this hour.
         :raises NotAuthorizedException: bad SecretHash.
         """
         with self._deps.uow(write=True) as store:
@@ -236,6 +237,7 @@ class ConfirmationOperations:
                 medium=medium,
                 now=self._deps.clock.now(),
                 customize=customize,
+                previous=user.state.get(SIGNUP_CODE),
             )
             save_user(store, pool, replace(user, state={**user.state, SIGNUP_CODE: record}))
             return delivery

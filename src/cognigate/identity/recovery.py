@@ -74,6 +74,7 @@ class RecoveryOperations:
         :raises UserNotFoundException: unknown user (LEGACY clients; ENABLED ones get fake
             delivery details).
         :raises InvalidParameterException: no verified email or phone number.
+        :raises LimitExceededException: too many codes requested this hour.
         :raises NotAuthorizedException: bad SecretHash, disabled user, user in
             FORCE_CHANGE_PASSWORD.
         """
@@ -103,6 +104,7 @@ class RecoveryOperations:
                 customize=custom_message(
                     self._deps, pool, client_id=client.id, source="CustomMessage_ForgotPassword"
                 ),
+                previous=user.state.get(RESET_CODE),
             )
             save_user(store, pool, replace(user, state={**user.state, RESET_CODE: record}))
             return delivery

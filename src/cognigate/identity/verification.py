@@ -29,6 +29,8 @@ ATTEMPTS = "Attempt limit exceeded, please try after some time."
 MAX_ATTEMPTS = 5
 DAY = 24 * 3600.0
 HOUR = 3600.0
+#: codes one user may be sent per hour (AWS: "between 5 and 20" reset requests an hour)
+MAX_SENDS_PER_HOUR = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,15 @@ def with_failed_attempt(record: object) -> dict[str, object]:
     return current
 
 
+def _sends_this_hour(previous: object, now: float) -> tuple[float, int]:
+    """(start of the current hour window, codes sent in it) from the code being replaced."""
+    if isinstance(previous, Mapping):
+        window, sends = previous.get("window"), previous.get("sends")
+        if isinstance(window, int | float) and isinstance(sends, int) and now - window < HOUR:
+            return window, sends
+    return now, 0
+
+
 def send_code(
     store: IdentityStore,
     pool: UserPool,
@@ -87,13 +98,21 @@ def send_code(
     medium: str,
     now: float,
     customize: messages.Customizer | None = None,
+    previous: object = None,
 ) -> tuple[dict[str, object], CodeDelivery]:
     """Put a fresh code for ``user`` into the outbox by ``medium`` (``EMAIL``/``SMS``).
 
-    Returns what to store of the code (hash, issue time, the attribute it proves) and the
-    delivery details to answer with. ``customize`` is the CustomMessage trigger hook.
+    Returns what to store of the code (hash, issue time, the attribute it proves, the send
+    count of the hour) and the delivery details to answer with. ``customize`` is the
+    CustomMessage trigger hook; ``previous`` the stored record of the code it replaces.
+
+    :raises LimitExceededException: too many codes sent to the user this hour.
     """
+    window, sends = _sends_this_hour(previous, now)
+    if sends >= MAX_SENDS_PER_HOUR:
+        raise LimitExceededException(ATTEMPTS)
     code, record = code_state(now)
+    record = {**record, "window": window, "sends": sends + 1}
     attribute = messages.MEDIUM_ATTRIBUTE[medium]
     delivery = messages.Delivery(kind, messages.code_template(pool), code)
     for message in messages.compose(user, delivery, (medium,), now, customize):

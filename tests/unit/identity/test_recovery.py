@@ -8,7 +8,7 @@ import pytest
 
 from cognigate.core.clock import FixedClock
 from cognigate.identity.confirmation import CodeAnswer
-from cognigate.identity.errors import ExpiredCodeException
+from cognigate.identity.errors import ExpiredCodeException, LimitExceededException
 from cognigate.identity.recovery import NewPassword
 from cognigate.identity.service import IdentityService
 from tests.unit.identity.selfservice_support import (
@@ -66,3 +66,17 @@ def test_reset_clears_the_sign_in_lockout(
 
     state = service.users.admin_get_user(pool_id, "eli").state
     assert not {"password_reset", "failed_attempts", "locked_until"} & set(state)
+
+
+def test_reset_codes_are_limited_per_hour(
+    service: IdentityService, clock: FixedClock, confirmed: tuple[str, str]
+) -> None:
+    _pool_id, client_id = confirmed
+    for _ in range(10):
+        service.recovery.forgot_password(client_id, "eli")
+        clock.advance(60)
+
+    with pytest.raises(LimitExceededException):
+        service.recovery.forgot_password(client_id, "eli")
+    clock.advance(3600)
+    service.recovery.forgot_password(client_id, "eli")
