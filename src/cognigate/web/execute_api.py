@@ -127,17 +127,17 @@ class ExecuteApiHost:
 
     def _target(self, scope: Scope) -> tuple[str, str] | None:
         path = _raw_path(scope)
-        if path.startswith("/restapis/"):
-            match = _INVOKE_PATH.match(path)
-            if match is not None:
-                api_id, stage, rest = match.groups()
-                return api_id, f"{stage}{rest or '/'}"
-            return None
         for name, value in scope.get("headers") or ():
             if name == b"host":
                 host = _HOST.match(value.decode("latin-1"))
-                return (host.group(1), path) if host else None
-        return None
+                if host is not None:
+                    return host.group(1), path
+                break
+        match = _INVOKE_PATH.match(path) if path.startswith("/restapis/") else None
+        if match is None:
+            return None
+        api_id, stage, rest = match.groups()
+        return api_id, f"{stage}{rest or '/'}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         target = self._target(scope) if scope["type"] == "http" else None
