@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from cognigate.core.errors import AwsError
 from cognigate.identity import attributes as attrs
+from cognigate.identity.auth.lambda_triggers import user_attributes
 from cognigate.identity.client_auth import (
     check_secret_hash,
     client_pool,
@@ -47,7 +48,7 @@ CONFIRMATION = "confirmation"
 
 @dataclass(frozen=True, slots=True)
 class CodeAnswer:
-    """A ConfirmSignUp (or ConfirmForgotPassword) request: who, and the code typed back."""
+    """A ConfirmSignUp request: who, and the code typed back."""
 
     client_id: str
     username: str
@@ -80,7 +81,7 @@ def post_confirmation(
     metadata: Mapping[str, str],
 ) -> None:
     """Run the PostConfirmation trigger, if the pool has one."""
-    request = {"userAttributes": user.attribute_map(), "clientMetadata": dict(metadata)}
+    request = {"userAttributes": user_attributes(user), "clientMetadata": dict(metadata)}
     run_trigger(
         deps.functions,
         pool,
