@@ -242,6 +242,23 @@ def test_update_user_pool_resets_omitted_members_to_defaults(
     assert updated["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] is False
 
 
+def test_update_user_pool_without_lambda_config_removes_the_triggers(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    arn = "arn:aws:lambda:us-east-1:123456789012:function:pre-signup"
+    pool = make_pool(LambdaConfig={"PreSignUp": arn})
+    cognito.update_user_pool(UserPoolId=pool["Id"], MfaConfiguration="OFF")
+    assert _describe(cognito, pool["Id"])["LambdaConfig"] == {}
+
+
+def test_update_user_pool_without_deletion_protection_deactivates_it(
+    cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(DeletionProtection="ACTIVE")
+    cognito.update_user_pool(UserPoolId=pool["Id"], MfaConfiguration="OFF")
+    assert _describe(cognito, pool["Id"])["DeletionProtection"] == "INACTIVE"
+
+
 def test_update_user_pool_applies_given_members(cognito: Any, pool_id: str) -> None:
     cognito.update_user_pool(
         UserPoolId=pool_id,
