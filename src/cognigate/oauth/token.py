@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from cognigate.core.errors import AwsError
 from cognigate.identity.oauth_errors import InvalidClient, InvalidRequest, OAuthError
 from cognigate.identity.oauth_tokens import ClientAuth
 from cognigate.identity.service import IdentityService
@@ -51,6 +52,9 @@ async def token(request: Request, identity: IdentityService) -> Response:
         body = await run_in_threadpool(identity.oauth.token, domain, form, auth)
     except OAuthError as error:
         return oauth_error(error)
+    except AwsError as error:
+        # e.g. a failing PreTokenGeneration trigger: the grant is refused, not a server error
+        return oauth_error(InvalidRequest(error.message))
     return JSONResponse(body, headers=NO_STORE)
 
 

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cognigate.core.errors import AwsError
 from cognigate.identity.auth.hosted import HostedOutcome
 from cognigate.identity.model import User
 from cognigate.identity.oauth_errors import RedirectMismatch
@@ -102,7 +103,12 @@ async def signed_in(
     """Issue the grant for a user who just signed in and start the SSO session."""
     if outcome.user is None:
         raise ValueError("signed_in needs a user")
-    location = await run_in_threadpool(identity.oauth.grant, auth, outcome.user, outcome.auth_time)
+    try:
+        location = await run_in_threadpool(
+            identity.oauth.grant, auth, outcome.user, outcome.auth_time
+        )
+    except AwsError as error:
+        return error_page(request, error.message)
     response = redirect(location, form_target=auth.redirect_uri)
     cookie = identity.oauth.new_session(auth.pool.id, outcome.user, outcome.auth_time)
     set_cookie(request, response, SESSION_COOKIE, cookie)
