@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,3 +116,27 @@ def test_cached_token_still_expires(runtime: Runtime, clock: FixedClock) -> None
         asyncio.run(authorize(_invocation(token, clock), AUTHORIZER, runtime))
 
     assert raised.value.message == EXPIRED
+
+
+OTHER_KEY = generate_signing_key(KeyPurpose.ID, created=START)
+
+
+def _forged(header_kid: str) -> str:
+    """Claims of our pool, signed with another pool's key, announcing ``header_kid``."""
+    token = sign(
+        {"token_use": "id", "iss": ISSUER, "aud": "client", "exp": int(START) + 3600}, OTHER_KEY
+    )
+    header = base64.urlsafe_b64encode(
+        json.dumps({"kid": header_kid, "alg": "RS256"}).encode()
+    ).rstrip(b"=")
+    return ".".join([header.decode(), *token.split(".")[1:]])
+
+
+@pytest.mark.parametrize("kid", [KEY.kid, OTHER_KEY.kid])
+def test_token_signed_by_another_pools_key_is_unauthorized(
+    runtime: Runtime, clock: FixedClock, kid: str
+) -> None:
+    with pytest.raises(Unauthorized) as raised:
+        asyncio.run(authorize(_invocation(_forged(kid), clock), AUTHORIZER, runtime))
+
+    assert raised.value.message == "Unauthorized"
