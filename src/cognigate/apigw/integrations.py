@@ -22,6 +22,8 @@ from cognigate.apigw.methods import check_http_method
 from cognigate.apigw.model import Integration, IntegrationResponse, Method
 from cognigate.apigw.patch import Kind, PatchOp, PatchTable, rule
 
+MIN_TIMEOUT, MAX_TIMEOUT = 50, 29000
+
 _TABLE = PatchTable(
     (
         rule("/uri", "replace", "remove"),
@@ -52,6 +54,10 @@ _RESPONSE_TABLE = PatchTable(
 def _check_target(integration: Integration) -> None:
     """AWS's checks of ``type``, ``httpMethod`` and ``uri``. :raises BadRequestException:"""
     kind = integration.type
+    if not MIN_TIMEOUT <= integration.timeout_in_millis <= MAX_TIMEOUT:
+        raise BadRequestException(
+            f"Timeout should be between {MIN_TIMEOUT} ms and {MAX_TIMEOUT} ms"
+        )
     if kind == "MOCK":
         return
     if not integration.http_method:
@@ -153,7 +159,8 @@ class Integrations:
     ) -> Integration:
         def edit(method: Method) -> Method:
             doc = patch.apply(to_doc(require_integration(method)), ops, _TABLE)
-            return dataclasses.replace(method, method_integration=from_doc(Integration, doc))
+            changed = completed(from_doc(Integration, doc), resource_id)
+            return dataclasses.replace(method, method_integration=changed)
 
         method = self._change(api_id, resource_id, http_method, edit)
         return require_integration(method)

@@ -205,3 +205,26 @@ def test_wrong_integration_type_is_a_validation_exception(
         "to satisfy constraint: Member must satisfy enum value set: "
         "[HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]",
     )
+
+
+def test_integration_timeout_outside_50_to_29000_ms_is_rejected(
+    apigateway: Any, mock_api: dict[str, str]
+) -> None:
+    where = {
+        "restApiId": mock_api["api_id"],
+        "resourceId": mock_api["mock_id"],
+        "httpMethod": "GET",
+    }
+
+    with pytest.raises(ClientError) as raised:
+        apigateway.update_integration(
+            **where,
+            patchOperations=[{"op": "replace", "path": "/timeoutInMillis", "value": "30000"}],
+        )
+
+    assert error_of(raised) == (
+        400,
+        "BadRequestException",
+        "Timeout should be between 50 ms and 29000 ms",
+    )
+    assert apigateway.get_integration(**where)["timeoutInMillis"] == 29000
