@@ -413,3 +413,27 @@ def test_pycognito_registers_and_confirms_a_user(
     user.confirm_sign_up(latest_code(server, pool_id, "pia"), username="pia")
 
     assert status_of(cognito, pool_id, "pia") == "CONFIRMED"
+
+
+def test_phone_username_pool_texts_the_code(
+    server: Server, cognito: Any, make_pool: PoolFactory
+) -> None:
+    pool = make_pool(UsernameAttributes=["phone_number"], AutoVerifiedAttributes=["phone_number"])
+    client_id = make_client(cognito, pool["Id"])["ClientId"]
+
+    result = sign_up(cognito, client_id, "+15555550199", UserAttributes=[])
+    [message] = messages(server, pool["Id"], result["UserSub"])
+    cognito.confirm_sign_up(
+        ClientId=client_id, Username="+15555550199", ConfirmationCode=message["code"]
+    )
+
+    assert result["CodeDeliveryDetails"] == {
+        "Destination": "+*******0199",
+        "DeliveryMedium": "SMS",
+        "AttributeName": "phone_number",
+    }
+    assert (message["medium"], message["destination"]) == ("SMS", "+15555550199")
+    user = cognito.admin_get_user(UserPoolId=pool["Id"], Username="+15555550199")
+    assert {a["Name"]: a["Value"] for a in user["UserAttributes"]}["phone_number_verified"] == (
+        "true"
+    )
