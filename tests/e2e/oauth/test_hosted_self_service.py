@@ -93,3 +93,23 @@ def test_forgot_password_then_reset_then_sign_in(hosted: HostedPool, unique_name
 
     assert answer.status_code == 302
     assert answer.headers["location"].startswith(CODE_REDIRECT + "?code=")
+
+
+def test_unconfirmed_user_signing_in_is_sent_to_the_confirm_page(
+    hosted: HostedPool, unique_name: Any
+) -> None:
+    client_id = hosted.client("lab")["ClientId"]
+    username = unique_name("pending")
+    hosted.cognito.sign_up(
+        ClientId=client_id, Username=username, Password=NEW_PASSWORD,
+        UserAttributes=[{"Name": "email", "Value": f"{username}@example.com"}],
+    )  # fmt: skip
+    url = hosted.authorize_url(client_id, page="login", response_type="token")
+
+    with httpx.Client(timeout=TIMEOUT) as browser:
+        answer = sign_in(browser, url, username, NEW_PASSWORD)
+
+    assert answer.status_code == 302
+    location = urlsplit(answer.headers["location"])
+    assert location.path == f"/auth/{hosted.domain}/confirm"
+    assert parse_qs(location.query)["username"] == [username]
