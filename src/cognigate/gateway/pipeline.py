@@ -10,6 +10,7 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 
+import anyio
 import anyio.to_thread
 
 from cognigate.gateway import access_log
@@ -72,6 +73,7 @@ class Gateway:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.deployments = DeploymentCache(runtime.uow, runtime.clock)
+        self._refreshing = anyio.Lock()
 
     def _invocation(
         self, api_id: str, stage: str, request: GatewayRequest, served: Served
@@ -92,11 +94,17 @@ class Gateway:
             deployment_id=served.deployment_id,
         )
 
+    async def _refresh(self, api_id: str, stage: str) -> Served | None:
+        """Read the stage once, however many requests wait for it (no stampede on expiry)."""
+        async with self._refreshing:
+            served = self.deployments.recent(api_id, stage)
+            if served is None:
+                served = await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
+            return served
+
     async def invoke(self, api_id: str, stage: str, request: GatewayRequest) -> GatewayResponse:
         """Answer ``request`` for stage ``stage`` of API ``api_id``."""
-        served = self.deployments.recent(api_id, stage)
-        if served is None:
-            served = await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
+        served = self.deployments.recent(api_id, stage) or await self._refresh(api_id, stage)
         if served is None:
             return plain_error(403, "Forbidden", "ForbiddenException", new_request_id())
         inv = self._invocation(api_id, stage, request, served)

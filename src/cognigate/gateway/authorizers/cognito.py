@@ -10,6 +10,7 @@ import binascii
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from cognigate.apigw.authorizers import pool_id_of
 from cognigate.apigw.model import Authorizer
@@ -107,28 +108,37 @@ def token_of(inv: Invocation, authorizer: Authorizer) -> str:
     return token
 
 
-def verified_claims(inv: Invocation, authorizer: Authorizer, runtime: Runtime) -> Claims:
+@dataclass(frozen=True, slots=True)
+class Verified:
+    """A token's verified claims, raw and as API Gateway passes them on."""
+
+    claims: Claims
+    strings: Mapping[str, str]
+
+
+def verified_claims(inv: Invocation, authorizer: Authorizer, runtime: Runtime) -> Verified:
     """Verified claims of the request's token; results are cached per token for the TTL."""
     token = token_of(inv, authorizer)
     key = (inv.api_id, authorizer.id, token)
     cached = runtime.authorizer_results.get(key)
-    if isinstance(cached, dict):
-        exp = cached.get("exp")
+    if isinstance(cached, Verified):
+        exp = cached.claims.get("exp")
         if isinstance(exp, int) and runtime.clock.now() >= exp:
             raise Unauthorized(EXPIRED, log=EXPIRED)
         return cached
     claims = verify(runtime, authorizer, token)
+    found = Verified(claims, stringified(claims))
     ttl = authorizer.authorizer_result_ttl_in_seconds
     ttl = DEFAULT_TTL if ttl is None else ttl
     if ttl > 0:
-        runtime.authorizer_results.put(key, claims, ttl)
-    return claims
+        runtime.authorizer_results.put(key, found, ttl)
+    return found
 
 
 async def authorize(inv: Invocation, authorizer: Authorizer, runtime: Runtime) -> AuthorizerOutcome:
     """The COGNITO_USER_POOLS step for a live request."""
-    claims = verified_claims(inv, authorizer, runtime)
+    verified = verified_claims(inv, authorizer, runtime)
     scopes = inv.match.method.authorization_scopes if inv.match else None
-    check_use(claims, scopes)
-    check_audience(authorizer, claims)
-    return AuthorizerOutcome(claims=stringified(claims))
+    check_use(verified.claims, scopes)
+    check_audience(authorizer, verified.claims)
+    return AuthorizerOutcome(claims=verified.strings)
