@@ -35,6 +35,7 @@ from cognigate.gateway.runtime import Runtime as GatewayRuntime
 from cognigate.identity.outbox import OutboxQuery
 from cognigate.identity.service import IdentityService
 from cognigate.identity.triggers import Event, FunctionError
+from cognigate.init_file import provision as provision_init_file
 from cognigate.oauth.host import HostedDomainMiddleware
 from cognigate.oauth.routes import routes as hosted_ui_routes
 from cognigate.protocol.json11 import Json11Endpoint
@@ -201,6 +202,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         lab = ensure_lab_api(apigateway.scope)
         invoke = f"{settings.base_url}/restapis/{lab.api_id}/{lab.stage}/_user_request_/mock"
         print(f"  lab Mock API invoke URL: {invoke}", flush=True)
+    if settings.init is not None:
+        provision_init_file(settings.init, cognito, apigateway)
     gateway = build_gateway(settings, clock, identity, apigateway, functions)
     apigateway_endpoint = RestJsonEndpoint(
         ServiceSpec("apigateway"),
@@ -309,9 +312,7 @@ def migrate(settings: Settings) -> None:
 
 
 def _not_yet(settings: Settings) -> str | None:
-    pending = {
-        "--init": settings.init is not None,
-    }
+    pending: dict[str, bool] = {}
     names = [name for name, used in pending.items() if used]
     return ", ".join(names) if names else None
 
