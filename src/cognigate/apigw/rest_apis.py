@@ -6,7 +6,8 @@ https://docs.aws.amazon.com/apigateway/latest/api/API_CreateRestApi.html
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cognigate.apigw import patch
@@ -129,11 +130,29 @@ def _special(doc: Doc, op: PatchOp) -> bool:
     return False
 
 
+Importer = Callable[[object], RestApi]
+
+
 class RestApis:
     """The RestApi operations."""
 
-    def __init__(self, scope: Scope) -> None:
+    def __init__(self, scope: Scope, importer: Importer | None = None) -> None:
         self._scope = scope
+        self._importer = importer
+
+    def import_api(self, body: bytes | str, params: Mapping[str, str] | None = None) -> RestApi:
+        """ImportRestApi of a JSON document (YAML is parsed at the wire edge, not here).
+
+        :raises BadRequestException: ``Invalid OpenAPI input.``
+        """
+        text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+        try:
+            document: object = json.loads(text)
+        except ValueError:
+            document = text
+        if self._importer is None:
+            raise BadRequestException("Invalid OpenAPI input.")
+        return self._importer(document)
 
     def create(self, spec: NewRestApi) -> RestApi:
         definition = new_definition(spec, self._scope.now())

@@ -24,7 +24,8 @@ class ApiGatewayService:
 
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
-        self.rest_apis = RestApis(scope)
+        self.openapi = OpenApi(scope)
+        self.rest_apis = RestApis(scope, importer=self.openapi.import_api)
         self.resources = Resources(scope)
         self.methods = Methods(scope)
         self.method_responses = MethodResponses(scope)
@@ -37,4 +38,3 @@ class ApiGatewayService:
         self.api_keys = ApiKeys(scope)
         self.usage_plans = UsagePlans(scope)
         self.tags = Tags(scope)
-        self.openapi = OpenApi(scope)

@@ -94,3 +94,13 @@ def test_authorizer_for_an_unknown_pool_is_rejected(service: ApiGatewayService) 
         service.authorizers.create(lab.api_id, authorizer)
 
     assert service.authorizers.list(lab.api_id).items == []
+
+
+def test_rest_apis_import_api_takes_a_json_body(service: ApiGatewayService) -> None:
+    body = b'{"openapi": "3.0.1", "info": {"title": "from-console", "version": "1"}, "paths": {}}'
+
+    api = service.rest_apis.import_api(body, {})
+
+    assert service.rest_apis.get(api.id).name == "from-console"
+    with pytest.raises(BadRequestException):
+        service.rest_apis.import_api(b"not json", {})
