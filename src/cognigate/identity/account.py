@@ -106,7 +106,13 @@ class AccountOperations:
             readable = readable_attributes(session.client, user)
             return replace(user, attributes=tuple(p for p in user.attributes if p[0] in readable))
 
-    def update_user_attributes(self, access_token: str, updates: attrs.Pairs) -> list[CodeDelivery]:
+    def update_user_attributes(
+        self,
+        access_token: str,
+        updates: attrs.Pairs,
+        *,
+        client_metadata: Mapping[str, str] | None = None,
+    ) -> list[CodeDelivery]:
         """Change the caller's attributes; codes go out for new email/phone values.
 
         :raises NotAuthorizedException: bad token; "A client attempted to write unauthorized
@@ -130,6 +136,7 @@ class AccountOperations:
                 pool,
                 client_id=session.caller.client_id,
                 source="CustomMessage_UpdateUserAttribute",
+                client_metadata=client_metadata,
             )
             user = send_verification_codes(
                 session.store, pool, user, pending, now, customize=customize

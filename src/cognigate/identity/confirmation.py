@@ -203,7 +203,12 @@ class ConfirmationOperations:
             )
 
     def resend_confirmation_code(
-        self, client_id: str, username: str, secret_hash: str | None = None
+        self,
+        client_id: str,
+        username: str,
+        secret_hash: str | None = None,
+        *,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> CodeDelivery:
         """A fresh sign-up code (the previous one stops working).
 
@@ -228,7 +233,11 @@ class ConfirmationOperations:
                 # [U] wording: AWS refuses when the pool verifies neither email nor phone.
                 raise InvalidParameterException("Auto verification not turned on.")
             customize = custom_message(
-                self._deps, pool, client_id=client.id, source="CustomMessage_ResendCode"
+                self._deps,
+                pool,
+                client_id=client.id,
+                source="CustomMessage_ResendCode",
+                client_metadata=client_metadata,
             )
             record, delivery = send_code(
                 store,

@@ -67,7 +67,12 @@ class RecoveryOperations:
         self._deps = deps
 
     def forgot_password(
-        self, client_id: str, username: str, secret_hash: str | None = None
+        self,
+        client_id: str,
+        username: str,
+        secret_hash: str | None = None,
+        *,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> CodeDelivery:
         """Send a reset code to the recovery medium the pool's AccountRecoverySetting picks.
 
@@ -102,7 +107,11 @@ class RecoveryOperations:
                 medium=medium,
                 now=self._deps.clock.now(),
                 customize=custom_message(
-                    self._deps, pool, client_id=client.id, source="CustomMessage_ForgotPassword"
+                    self._deps,
+                    pool,
+                    client_id=client.id,
+                    source="CustomMessage_ForgotPassword",
+                    client_metadata=client_metadata,
                 ),
                 previous=user.state.get(RESET_CODE),
             )

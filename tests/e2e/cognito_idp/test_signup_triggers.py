@@ -110,3 +110,31 @@ def test_custom_message_rewrites_the_sign_up_email(
     [message] = messages(lambda_server[0], pool_id, "cid")
     assert message["subject"] == "Welcome"
     assert message["body"] == f"Your code: {message['code']}"
+
+
+def test_custom_message_of_a_reset_code_sees_the_client_metadata(
+    lambda_server: tuple[Server, Functions], cognito: Any, functions: Functions
+) -> None:
+    fn = functions.deploy(
+        "reset",
+        """
+        def handler(event, context):
+            if event["triggerSource"] == "CustomMessage_ForgotPassword":
+                brand = event["request"]["clientMetadata"]["brand"]
+                event["response"]["emailMessage"] = brand + " " + event["request"]["codeParameter"]
+            return event
+        """,
+    )
+    pool_id, client_id = verifying_pool(cognito, CustomMessage=fn)
+    sign_up(cognito, client_id, "dee")
+    cognito.confirm_sign_up(
+        ClientId=client_id,
+        Username="dee",
+        ConfirmationCode=latest_code(lambda_server[0], pool_id, "dee"),
+    )
+
+    cognito.forgot_password(ClientId=client_id, Username="dee", ClientMetadata={"brand": "Acme"})
+
+    message = messages(lambda_server[0], pool_id, "dee")[0]
+    assert message["kind"] == "password_reset"
+    assert message["body"] == f"Acme {message['code']}"

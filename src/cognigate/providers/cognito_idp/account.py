@@ -30,7 +30,9 @@ class AccountHandlers:
 
     def update_user_attributes(self, params: Wire, _: CallContext) -> Wire:
         sent = self._account.update_user_attributes(
-            params["AccessToken"], tuple(attributes_in(params["UserAttributes"]))
+            params["AccessToken"],
+            tuple(attributes_in(params["UserAttributes"])),
+            client_metadata=params.get("ClientMetadata"),
         )
         return {"CodeDeliveryDetailsList": [delivery_out(d) for d in sent]} if sent else {}
 

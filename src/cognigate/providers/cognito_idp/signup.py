@@ -70,13 +70,19 @@ class SignUpHandlers:
 
     def resend_confirmation_code(self, params: Wire, _: CallContext) -> Wire:
         delivery = self._confirmation.resend_confirmation_code(
-            params["ClientId"], params["Username"], params.get("SecretHash")
+            params["ClientId"],
+            params["Username"],
+            params.get("SecretHash"),
+            client_metadata=params.get("ClientMetadata"),
         )
         return {"CodeDeliveryDetails": delivery_out(delivery)}
 
     def forgot_password(self, params: Wire, _: CallContext) -> Wire:
         delivery = self._recovery.forgot_password(
-            params["ClientId"], params["Username"], params.get("SecretHash")
+            params["ClientId"],
+            params["Username"],
+            params.get("SecretHash"),
+            client_metadata=params.get("ClientMetadata"),
         )
         return {"CodeDeliveryDetails": delivery_out(delivery)}
 
