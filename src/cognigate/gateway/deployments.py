@@ -2,9 +2,10 @@
 
 DESIGN.md §3: a deployment is an immutable snapshot; the stage is read on every request so a
 redeploy applies at once, the compiled deployment is cached by ``(api id, deployment id)``.
-What a stage serves is remembered for ``STAGE_TTL`` seconds and forgotten at once when this
-process changes any API (:meth:`DeploymentCache.invalidate`).
-Deviation: another instance sharing the database sees a redeploy within ``STAGE_TTL``.
+What a stage serves is remembered; after ``STAGE_TTL`` seconds it is re-read in the background
+while the remembered answer goes on serving, and it is forgotten at once when this process
+changes any API (:meth:`DeploymentCache.invalidate`).
+Deviation: another instance sharing the database sees a redeploy about ``STAGE_TTL`` later.
 """
 
 from __future__ import annotations
@@ -52,23 +53,32 @@ class DeploymentCache:
         self._compiled: BoundedCache[tuple[str, str], Compiled] = BoundedCache(
             COMPILED_CACHE_SIZE, clock.now
         )
-        self._stages: BoundedCache[tuple[str, str], Served] = BoundedCache(
+        self._clock = clock
+        self._stages: BoundedCache[tuple[str, str], tuple[float, Served]] = BoundedCache(
             STAGE_CACHE_SIZE, clock.now
         )
+        self._generation = 0
 
-    def recent(self, api_id: str, stage_name: str) -> Served | None:
-        """What the stage served moments ago, if remembered (no database access)."""
-        return self._stages.get((api_id, stage_name))
+    def recent(self, api_id: str, stage_name: str) -> tuple[Served, bool] | None:
+        """What the stage served when last read, and whether that is recent enough."""
+        found = self._stages.get((api_id, stage_name))
+        if found is None:
+            return None
+        read_at, served = found
+        return served, self._clock.now() - read_at < STAGE_TTL
 
     def invalidate(self) -> None:
         """Forget every remembered stage (an API changed in this process)."""
+        self._generation += 1
         self._stages.clear()
 
     def served(self, api_id: str, stage_name: str) -> Served | None:
         """The stage's current deployment, or ``None`` for an unknown API or stage."""
+        generation, read_at = self._generation, self._clock.now()
         with self._uow(write=False) as uow:
             stage = uow.stages.get(api_id, stage_name)
             if stage is None:
+                self._stages.discard_where(lambda key: key == (api_id, stage_name))
                 return None
             key = (api_id, stage.deployment_id)
             compiled = self._compiled.get(key)
@@ -85,7 +95,8 @@ class DeploymentCache:
             method_settings=stage.method_settings,
             access_log=stage.access_log_settings,
         )
-        self._stages.put((api_id, stage_name), served, STAGE_TTL)
+        if generation == self._generation:  # no API changed while reading
+            self._stages.put((api_id, stage_name), (read_at, served))
         return served
 
     def current(self, api_id: str) -> Compiled | None:

@@ -6,6 +6,7 @@ response mapping, method response); a :class:`GatewayError` anywhere becomes a g
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -74,6 +75,8 @@ class Gateway:
         self.runtime = runtime
         self.deployments = DeploymentCache(runtime.uow, runtime.clock)
         self._refreshing = anyio.Lock()
+        self._revalidating: set[tuple[str, str]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def _invocation(
         self, api_id: str, stage: str, request: GatewayRequest, served: Served
@@ -94,17 +97,37 @@ class Gateway:
             deployment_id=served.deployment_id,
         )
 
+    async def _served(self, api_id: str, stage: str) -> Served | None:
+        found = self.deployments.recent(api_id, stage)
+        if found is None:
+            return await self._refresh(api_id, stage)
+        served, fresh = found
+        if not fresh and (api_id, stage) not in self._revalidating:
+            self._revalidating.add((api_id, stage))
+            task = asyncio.get_running_loop().create_task(self._revalidate(api_id, stage))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+        return served
+
+    async def _revalidate(self, api_id: str, stage: str) -> None:
+        try:
+            await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
+        except Exception:  # the stale answer goes on serving; the next request retries
+            logger.exception("re-reading stage %s of %s failed", stage, api_id)
+        finally:
+            self._revalidating.discard((api_id, stage))
+
     async def _refresh(self, api_id: str, stage: str) -> Served | None:
-        """Read the stage once, however many requests wait for it (no stampede on expiry)."""
+        """Read the stage once, however many requests wait for it (no stampede)."""
         async with self._refreshing:
-            served = self.deployments.recent(api_id, stage)
-            if served is None:
-                served = await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
-            return served
+            found = self.deployments.recent(api_id, stage)
+            if found is not None:
+                return found[0]
+            return await anyio.to_thread.run_sync(self.deployments.served, api_id, stage)
 
     async def invoke(self, api_id: str, stage: str, request: GatewayRequest) -> GatewayResponse:
         """Answer ``request`` for stage ``stage`` of API ``api_id``."""
-        served = self.deployments.recent(api_id, stage) or await self._refresh(api_id, stage)
+        served = await self._served(api_id, stage)
         if served is None:
             return plain_error(403, "Forbidden", "ForbiddenException", new_request_id())
         inv = self._invocation(api_id, stage, request, served)
