@@ -9,6 +9,7 @@ from cognigate.core.uow import UnitOfWorkFactory
 from cognigate.identity.account import AccountOperations
 from cognigate.identity.attribute_verification import AttributeVerificationOperations
 from cognigate.identity.auth.hosted import HostedSignIn
+from cognigate.identity.auth.inspect import TokenInspector
 from cognigate.identity.auth.keyset import KeySetOperations
 from cognigate.identity.auth.operations import AuthOperations
 from cognigate.identity.auth_events import AuthEventOperations
@@ -17,8 +18,8 @@ from cognigate.identity.confirmation import ConfirmationOperations
 from cognigate.identity.context import Deps
 from cognigate.identity.domains import DomainOperations
 from cognigate.identity.groups import GroupOperations
-from cognigate.identity.oauth_service import OAuthOperations
 from cognigate.identity.mfa import MfaOperations
+from cognigate.identity.oauth_service import OAuthOperations
 from cognigate.identity.outbox import OutboxOperations
 from cognigate.identity.pools import PoolOperations
 from cognigate.identity.ports import IdentityStore
@@ -52,6 +53,7 @@ class IdentityService:
     attribute_verification: AttributeVerificationOperations
     sign_out: SignOutOperations
     auth_events: AuthEventOperations
+    inspector: TokenInspector
     oauth: OAuthOperations
     hosted: HostedSignIn
     ui: UiCustomizationOperations
@@ -100,4 +102,5 @@ class IdentityService:
             attribute_verification=AttributeVerificationOperations(deps),
             sign_out=SignOutOperations(deps),
             auth_events=AuthEventOperations(deps),
+            inspector=TokenInspector(deps),
         )
