@@ -27,6 +27,8 @@ from cognigate.protocol.restjson import Handler
 
 USER_REQUEST = "_user_request_"
 MAX_PAYLOAD = 10 * 1024 * 1024
+#: how much of an oversized body is read and dropped, so a client sending it sees the 413
+_DRAIN = 32 * 1024 * 1024
 _HOST = re.compile(r"^([A-Za-z0-9]+)\.execute-api\.", re.IGNORECASE)
 _INVOKE_PATH = re.compile(r"^/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?$")
 
@@ -44,10 +46,11 @@ async def _body(request: Request) -> bytes | None:
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > MAX_PAYLOAD:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if size > MAX_PAYLOAD + _DRAIN:
+            break  # stop reading: the client gets its 413 or a closed connection
+        if size <= MAX_PAYLOAD:
+            chunks.append(chunk)
+    return b"".join(chunks) if size <= MAX_PAYLOAD else None
 
 
 async def _gateway_request(request: Request, path: str, body: bytes) -> GatewayRequest:
