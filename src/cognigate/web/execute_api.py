@@ -41,7 +41,7 @@ def _raw_path(scope: Scope) -> str:
 
 
 async def _body(request: Request) -> bytes | None:
-    """The body, or ``None`` past API Gateway's 10 MB payload limit (read no further)."""
+    """The body, or ``None`` past API Gateway's 10 MB payload limit."""
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -53,7 +53,7 @@ async def _body(request: Request) -> bytes | None:
     return b"".join(chunks) if size <= MAX_PAYLOAD else None
 
 
-async def _gateway_request(request: Request, path: str, body: bytes) -> GatewayRequest:
+def _gateway_request(request: Request, path: str, body: bytes) -> GatewayRequest:
     return GatewayRequest(
         method=request.method,
         path=path or "/",
@@ -67,7 +67,10 @@ async def _gateway_request(request: Request, path: str, body: bytes) -> GatewayR
 
 def to_starlette(response: GatewayResponse) -> Response:
     """A Starlette response carrying every header as given (repeats included)."""
-    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in response.headers]
+    raw = [
+        (k.lower().encode("latin-1", "replace"), v.encode("latin-1", "replace"))
+        for k, v in response.headers
+    ]
     out: Response
     if response.stream is not None:
         out = StreamingResponse(response.stream, status_code=response.status)
@@ -98,7 +101,7 @@ async def invoke(request: Request, gateway: Gateway, api_id: str, stage_and_path
     if body is None:
         # AWS parity: REQUEST_TOO_LARGE, before any API-specific processing.
         return _error(413, "Request Too Long", "RequestTooLargeException")
-    gateway_request = await _gateway_request(request, "/" + rest, body)
+    gateway_request = _gateway_request(request, "/" + rest, body)
     return to_starlette(await gateway.invoke(api_id, stage, gateway_request))
 
 
