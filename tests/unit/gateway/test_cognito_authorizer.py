@@ -132,7 +132,7 @@ def _forged(header_kid: str) -> str:
     return ".".join([header.decode(), *token.split(".")[1:]])
 
 
-@pytest.mark.parametrize("kid", [KEY.kid, OTHER_KEY.kid])
+@pytest.mark.parametrize("kid", [KEY.kid, OTHER_KEY.kid], ids=["our kid", "their kid"])
 def test_token_signed_by_another_pools_key_is_unauthorized(
     runtime: Runtime, clock: FixedClock, kid: str
 ) -> None:
