@@ -6,12 +6,21 @@ https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-da
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 from cognigate.gateway.context import Invocation, context_variables
 from cognigate.gateway.vtl.jsonpath import select
 
 _METHOD_REQUEST = "method.request."
+_STAGE_VARIABLE = re.compile(r"\$\{stageVariables\.([A-Za-z0-9_.-]+)\}")
+
+
+def with_stage_variables(text: str, stage_variables: Mapping[str, str]) -> str:
+    """``text`` with every ``${stageVariables.name}`` filled in (empty when unset)."""
+    if "${" not in text:
+        return text
+    return _STAGE_VARIABLE.sub(lambda m: stage_variables.get(m.group(1), ""), text)
 
 
 def _dotted(values: Mapping[str, object], path: str) -> object:

@@ -49,7 +49,9 @@ async def _lambda(inv: Invocation, authorizer: Authorizer, gateway: Gateway) -> 
     inv.log.add(f"Endpoint request URI: {url}")
     inv.log.add(f"Endpoint request body after transformations: {json.dumps(event)}")
     inv.log.add(f"Sending request to {url}")
-    result: LambdaAuthorization = await call(gateway.runtime, authorizer, event)
+    result: LambdaAuthorization = await call(
+        gateway.runtime, authorizer, event, inv.stage_variables
+    )
     inv.log.add(f"Authorizer result body before parsing: {result.raw}")
     decision = evaluate(result.policy, inv.method_arn())
     inv.log.add(f"Using valid authorizer policy for principal: {result.principal_id}")

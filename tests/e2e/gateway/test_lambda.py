@@ -155,7 +155,14 @@ def lambda_api(gateway_server: Gateway) -> LambdaApi:
                                  '"tier": "$context.authorizer.tier"}')},
     )  # fmt: skip
     _custom(apigw, api_id, gateway_server.deploy_function("custom", CUSTOM))
-    apigw.create_deployment(restApiId=api_id, stageName="dev")
+    _proxy(
+        apigw,
+        api_id,
+        "/staged",
+        "arn:aws:lambda:us-east-1:000000000000:function:${stageVariables.fn}",
+    )
+    variables = {"fn": proxy.rsplit(":", 1)[1]}
+    apigw.create_deployment(restApiId=api_id, stageName="dev", variables=variables)
     calls = gateway_server.functions_dir / "calls.log"
     return LambdaApi(gateway_server, api_id, calls, user)
 
@@ -299,3 +306,10 @@ def test_lambda_custom_integration_error_message_selects_the_response(
 
     assert response.status_code == 400
     assert response.json() == {"error": "bad input: negative"}
+
+
+def test_stage_variables_name_the_proxy_function(lambda_api: LambdaApi) -> None:
+    response = lambda_api.get("/staged")
+
+    assert response.status_code == 201
+    assert response.json()["resource"] == "/staged"

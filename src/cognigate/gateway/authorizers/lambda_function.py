@@ -14,6 +14,7 @@ from cognigate.apigw.model import Authorizer
 from cognigate.gateway.authorizers.policy import Decision, evaluate
 from cognigate.gateway.context import AuthorizerOutcome, Invocation
 from cognigate.gateway.errors import AccessDenied, AuthorizerConfigurationError, Unauthorized
+from cognigate.gateway.parameters import with_stage_variables
 from cognigate.gateway.ports import FunctionError, FunctionNotFound
 from cognigate.gateway.runtime import Runtime
 
@@ -63,7 +64,10 @@ def parse_output(output: object) -> LambdaAuthorization:
 
 
 async def call(
-    runtime: Runtime, authorizer: Authorizer, event: Mapping[str, object]
+    runtime: Runtime,
+    authorizer: Authorizer,
+    event: Mapping[str, object],
+    stage_variables: Mapping[str, str],
 ) -> LambdaAuthorization:
     """Run the authorizer function.
 
@@ -71,7 +75,8 @@ async def call(
     :raises AuthorizerConfigurationError: any other failure or invalid output.
     """
     try:
-        output = await runtime.functions.invoke(authorizer.authorizer_uri or "", event)
+        target = with_stage_variables(authorizer.authorizer_uri or "", stage_variables)
+        output = await runtime.functions.invoke(target, event)
     except FunctionError as exc:
         if exc.message == "Unauthorized":
             raise Unauthorized(log="Unauthorized request") from exc
@@ -111,7 +116,7 @@ async def cached_call(
         cached = runtime.authorizer_results.get(key)
         if isinstance(cached, LambdaAuthorization):
             return cached
-    result = await call(runtime, authorizer, event)
+    result = await call(runtime, authorizer, event, inv.stage_variables)
     if ttl > 0:
         runtime.authorizer_results.put(key, result, ttl)
     return result

@@ -15,6 +15,7 @@ from cognigate.gateway.errors import ApiConfigurationError, IntegrationFailure
 from cognigate.gateway.integrations.endpoint import elapsed_ms
 from cognigate.gateway.integrations.mapping import method_response, request_body, select_response
 from cognigate.gateway.messages import GatewayResponse
+from cognigate.gateway.parameters import with_stage_variables
 from cognigate.gateway.ports import FunctionError, FunctionNotFound, lambda_endpoint
 from cognigate.gateway.runtime import Runtime
 
@@ -29,7 +30,7 @@ def _event(text: str) -> object:
 
 
 async def integrate(inv: Invocation, integration: Integration, runtime: Runtime) -> GatewayResponse:
-    target = integration.uri or ""
+    target = with_stage_variables(integration.uri or "", inv.stage_variables)
     if _LAMBDA not in target:
         raise ApiConfigurationError(
             log="Execution failed due to configuration error: only Lambda AWS integrations run here"

@@ -17,6 +17,7 @@ from cognigate.gateway.errors import IntegrationFailure
 from cognigate.gateway.events import proxy_event
 from cognigate.gateway.integrations.endpoint import elapsed_ms
 from cognigate.gateway.messages import GatewayResponse
+from cognigate.gateway.parameters import with_stage_variables
 from cognigate.gateway.ports import FunctionError, FunctionNotFound, lambda_endpoint
 from cognigate.gateway.runtime import Runtime
 
@@ -76,7 +77,7 @@ def proxy_response(output: object) -> GatewayResponse:
 
 async def integrate(inv: Invocation, integration: Integration, runtime: Runtime) -> GatewayResponse:
     event = proxy_event(inv)
-    target = integration.uri or ""
+    target = with_stage_variables(integration.uri or "", inv.stage_variables)
     url = lambda_endpoint(runtime.region, target)
     inv.log.add(f"Endpoint request URI: {url}")
     inv.log.add(f"Endpoint request body after transformations: {json.dumps(event)}")

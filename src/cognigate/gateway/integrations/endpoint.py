@@ -14,11 +14,10 @@ import httpx
 from cognigate.apigw.model import Integration
 from cognigate.gateway.context import Invocation
 from cognigate.gateway.errors import ApiConfigurationError, IntegrationFailure, IntegrationTimeout
-from cognigate.gateway.parameters import evaluate
+from cognigate.gateway.parameters import evaluate, with_stage_variables
 from cognigate.gateway.runtime import Runtime
 
 _PLACEHOLDER = re.compile(r"\{([^}]+?)\+?\}")
-_STAGE_VARIABLE = re.compile(r"\$\{stageVariables\.([A-Za-z0-9_]+)\}")
 _PREFIX = "integration.request."
 HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
@@ -47,9 +46,7 @@ def endpoint_url(inv: Invocation, integration: Integration) -> str:
         value = path_values.get(match.group(1), "")
         return quote(value, safe="/") if match.group(0).endswith("+}") else quote(value, safe="")
 
-    uri = _STAGE_VARIABLE.sub(
-        lambda m: inv.stage_variables.get(m.group(1), ""), integration.uri or ""
-    )
+    uri = with_stage_variables(integration.uri or "", inv.stage_variables)
     if not uri.startswith(("http://", "https://")):
         raise ApiConfigurationError(
             log="Execution failed due to configuration error: Invalid endpoint address"
