@@ -6,6 +6,7 @@ https://docs.aws.amazon.com/apigateway/latest/api/API_TestInvokeAuthorizer.html
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Mapping
 from urllib.parse import parse_qsl
@@ -118,6 +119,11 @@ async def test_invoke_method(
     body = (await _collect(response)).decode("utf-8", "replace")
     failed = response.header("x-amzn-ErrorType") is not None
     headers = {k: v for k, v in response.headers if k.lower() not in _HIDDEN}
+    integration = inv.match.method.method_integration
+    if integration is not None and integration.type != "MOCK":
+        # AWS parity: every non-MOCK test invoke answers with a trace id first.
+        trace = f"Root=1-{int(inv.started):08x}-{secrets.token_hex(12)}"
+        headers = {"X-Amzn-Trace-Id": trace, **headers}
     if failed:
         headers = {k: v for k, v in headers.items() if k.lower() == "x-amzn-errortype"}
     else:
