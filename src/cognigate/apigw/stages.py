@@ -158,9 +158,10 @@ class Stages:
             doc = patch.apply(to_doc(current), ops, _TABLE, _table_or_error)
             doc["lastUpdatedDate"] = self._scope.now()
             stage = from_doc(Stage, doc)
+            stage = dataclasses.replace(stage, variables=stage.variables or None)
             if stage.deployment_id != current.deployment_id:
                 _require_deployment(uow, api_id, stage.deployment_id)
-            uow.stages.save(api_id, dataclasses.replace(stage, variables=stage.variables or None))
+            uow.stages.save(api_id, stage)
         return stage
 
     def delete(self, api_id: str, stage_name: str) -> None:
