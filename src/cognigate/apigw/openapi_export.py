@@ -132,6 +132,9 @@ def _operation(method: Method, definition: ApiDefinition, opts: ExportOptions) -
         op["security"] = security
     if opts.integrations and method.method_integration is not None:
         op[INTEGRATION_EXT] = _integration(method.method_integration)
+    validator = definition.request_validators.get(method.request_validator_id or "")
+    if opts.integrations and validator is not None:
+        op["x-amazon-apigateway-request-validator"] = validator.name
     return op
 
 
@@ -197,6 +200,39 @@ def export_document(definition: ApiDefinition, opts: ExportOptions) -> Doc:
         doc["components"] = {"schemas": schemas, "securitySchemes": schemes}
     else:
         doc.update({"securityDefinitions": schemes, "definitions": schemas})
-    if opts.integrations and api.binary_media_types:
-        doc["x-amazon-apigateway-binary-media-types"] = list(api.binary_media_types)
+    if opts.integrations:
+        doc.update(_api_extensions(definition))
     return doc
+
+
+def _api_extensions(definition: ApiDefinition) -> Doc:
+    """API-level ``x-amazon-apigateway-*`` members: media types, key source, validators,
+    gateway responses."""
+    api = definition.api
+    out: Doc = {}
+    if api.binary_media_types:
+        out["x-amazon-apigateway-binary-media-types"] = list(api.binary_media_types)
+    if api.api_key_source != "HEADER":
+        out["x-amazon-apigateway-api-key-source"] = api.api_key_source
+    if definition.request_validators:
+        out["x-amazon-apigateway-request-validators"] = {
+            v.name: {
+                "validateRequestBody": v.validate_request_body,
+                "validateRequestParameters": v.validate_request_parameters,
+            }
+            for v in definition.request_validators.values()
+        }
+    if definition.gateway_responses:
+        out["x-amazon-apigateway-gateway-responses"] = {
+            kind: {
+                k: v
+                for k, v in (
+                    ("statusCode", r.status_code),
+                    ("responseParameters", dict(r.response_parameters) or None),
+                    ("responseTemplates", dict(r.response_templates) or None),
+                )
+                if v is not None
+            }
+            for kind, r in sorted(definition.gateway_responses.items())
+        }
+    return out

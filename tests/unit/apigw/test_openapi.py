@@ -57,3 +57,27 @@ def test_export_then_import_keeps_paths_and_methods() -> None:
     method = next(r for r in again.resources.values() if r.path == "/items").method("POST")
     assert method is not None
     assert method.request_models == {"application/json": "Item"}
+
+
+def test_validators_and_gateway_responses_survive_export_and_import() -> None:
+    doc = {
+        **DOC,
+        "x-amazon-apigateway-request-validators": {
+            "all": {"validateRequestBody": True, "validateRequestParameters": True}
+        },
+        "x-amazon-apigateway-request-validator": "all",
+        "x-amazon-apigateway-gateway-responses": {
+            "UNAUTHORIZED": {"statusCode": "401", "responseTemplates": {"application/json": "{}"}}
+        },
+    }
+    definition = definition_from_document(doc, 1.0)
+    options = ExportOptions(v3=False, integrations=True, authorizers=True, stage="dev", region="r")
+
+    again = definition_from_document(export_document(definition, options), 2.0)
+
+    validators = list(again.request_validators.values())
+    assert [(v.name, v.validate_request_body) for v in validators] == [("all", True)]
+    method = next(r for r in again.resources.values() if r.path == "/items").method("POST")
+    assert method is not None
+    assert method.request_validator_id == validators[0].id
+    assert again.gateway_responses["UNAUTHORIZED"].status_code == "401"
