@@ -186,6 +186,7 @@ class _Context:
     security: list[object]
     validators: dict[str, RequestValidator]
     default_validator: str | None
+    prefix: str = ""
 
 
 def _method(
@@ -223,7 +224,7 @@ def _add_paths(
     definition: ApiDefinition, doc: Mapping[str, object], ctx: _Context
 ) -> ApiDefinition:
     for path, raw_item in as_map(doc.get("paths")).items():
-        definition, resource_id = _resource_for(definition, str(path))
+        definition, resource_id = _resource_for(definition, ctx.prefix + str(path))
         item = as_map(raw_item)
         inherited = as_list(item.get("parameters"))
         resource = definition.resources[resource_id]
@@ -283,14 +284,41 @@ def _schemes_of(doc: Mapping[str, object]) -> SecuritySchemes:
     return read_schemes(as_map(doc.get("securityDefinitions")))
 
 
-def definition_from_document(doc: object, created: float) -> ApiDefinition:
+def base_path_prefix(doc: Mapping[str, object], mode: str | None) -> str:
+    """The path prefix ImportRestApi's ``basepath`` parameter asks for.
+
+    ``ignore`` (default): none; ``prepend``: the whole base path; ``split``: the base path
+    without its first segment.
+    """
+    if mode not in ("prepend", "split"):
+        return ""
+    if _is_v3(doc):
+        servers = as_list(doc.get("servers"))
+        server = as_map(servers[0]) if servers else {}
+        url = str(server.get("url", ""))
+        for name, var in as_map(server.get("variables")).items():
+            url = url.replace("{" + str(name) + "}", str(as_map(var).get("default", "")))
+        base = "/" + url.split("://", 1)[-1].partition("/")[2] if "://" in url else url
+    else:
+        base = str(doc.get("basePath") or "")
+    parts = [p for p in base.split("/") if p]
+    if mode == "split":
+        parts = parts[1:]
+    return "".join(f"/{p}" for p in parts)
+
+
+def definition_from_document(
+    doc: object, created: float, base_path: str | None = None
+) -> ApiDefinition:
     """A new API built from ``doc``. :raises BadRequestException: invalid document."""
     checked = check_document(doc)
     definition = new_definition(_api_settings(checked), created)
-    return fill_from_document(definition, checked)
+    return fill_from_document(definition, checked, base_path)
 
 
-def fill_from_document(definition: ApiDefinition, doc: Mapping[str, object]) -> ApiDefinition:
+def fill_from_document(
+    definition: ApiDefinition, doc: Mapping[str, object], base_path: str | None = None
+) -> ApiDefinition:
     """``definition`` (an API with only a root) filled with the document's contents."""
     validators = _validators(doc)
     schemes = _schemes_of(doc)
@@ -300,6 +328,7 @@ def fill_from_document(definition: ApiDefinition, doc: Mapping[str, object]) -> 
         security=as_list(doc.get("security")),
         validators=validators,
         default_validator=opt_str(doc.get("x-amazon-apigateway-request-validator")),
+        prefix=base_path_prefix(doc, base_path),
     )
     definition = dataclasses.replace(
         definition,

@@ -53,22 +53,24 @@ class OpenApi:
     def __init__(self, scope: Scope) -> None:
         self._scope = scope
 
-    def import_api(self, document: object) -> RestApi:
+    def import_api(self, document: object, base_path: str | None = None) -> RestApi:
         """ImportRestApi. :raises BadRequestException: ``Invalid OpenAPI input.``"""
-        definition = definition_from_document(document, self._scope.now())
+        definition = definition_from_document(document, self._scope.now(), base_path)
         with self._scope.uow(write=True) as uow:
             uow.apis.save(definition)
         return definition.api
 
-    def put_api(self, api_id: str, document: object, mode: str | None) -> RestApi:
+    def put_api(
+        self, api_id: str, document: object, mode: str | None, base_path: str | None = None
+    ) -> RestApi:
         """PutRestApi: ``overwrite`` replaces the definition, ``merge`` (default) adds to it."""
         doc = check_document(document)
         with self._scope.uow(write=True) as uow:
             current = require_api(uow, self._scope, api_id)
             if mode == "overwrite":
-                definition = fill_from_document(_emptied(current), doc)
+                definition = fill_from_document(_emptied(current), doc, base_path)
             else:
-                definition = _merged(current, fill_from_document(current, doc))
+                definition = _merged(current, fill_from_document(current, doc, base_path))
             uow.apis.save(definition)
         return definition.api
 

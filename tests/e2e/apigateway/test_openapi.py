@@ -209,3 +209,26 @@ def test_invalid_openapi_is_rejected_and_creates_nothing(apigateway: Any, body: 
 
     assert error_of(raised) == (400, "BadRequestException", "Invalid OpenAPI input.")
     assert len(apigateway.get_rest_apis(limit=500)["items"]) == before
+
+
+@pytest.mark.parametrize(
+    ("mode", "paths"),
+    [
+        ("ignore", ["/", "/items"]),
+        ("prepend", ["/", "/base", "/base/v1", "/base/v1/items"]),
+        ("split", ["/", "/v1", "/v1/items"]),
+    ],
+)
+def test_import_base_path_modes(apigateway: Any, mode: str, paths: list[str]) -> None:
+    doc = {
+        "swagger": "2.0",
+        "info": {"title": f"base-{mode}", "version": "1"},
+        "basePath": "/base/v1",
+        "paths": {"/items": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+
+    api = apigateway.import_rest_api(body=json.dumps(doc), parameters={"basepath": mode})
+
+    found = [r["path"] for r in apigateway.get_resources(restApiId=api["id"])["items"]]
+    assert sorted(found) == paths
+    apigateway.delete_rest_api(restApiId=api["id"])

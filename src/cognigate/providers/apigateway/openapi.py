@@ -33,11 +33,14 @@ class OpenApiHandlers:
         self._openapi = service.openapi
 
     def import_rest_api(self, params: Wire, _: CallContext) -> Wire:
-        return out(self._openapi.import_api(parse_document(params.get("body"))))
+        base_path = (params.get("parameters") or {}).get("basepath")
+        return out(self._openapi.import_api(parse_document(params.get("body")), base_path))
 
     def put_rest_api(self, params: Wire, _: CallContext) -> Wire:
         document = parse_document(params.get("body"))
-        return out(self._openapi.put_api(params["restApiId"], document, params.get("mode")))
+        base_path = (params.get("parameters") or {}).get("basepath")
+        found = self._openapi.put_api(params["restApiId"], document, params.get("mode"), base_path)
+        return out(found)
 
     def get_export(self, params: Wire, _: CallContext) -> Wire:
         query = params.get("parameters") or {}
