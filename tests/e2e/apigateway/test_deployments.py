@@ -128,15 +128,15 @@ def test_create_stage_with_unknown_deployment_is_rejected(
     assert error_of(raised) == (400, "BadRequestException", "Deployment id does not exist")
 
 
-def test_flush_stage_authorizers_cache_answers_202_for_a_known_stage(
+def test_flush_stage_cache_answers_202_for_a_known_stage(
     apigateway: Any, mock_api: dict[str, str]
 ) -> None:
     api_id = mock_api["api_id"]
     apigateway.create_deployment(restApiId=api_id, stageName="dev")
 
-    flushed = apigateway.flush_stage_authorizers_cache(restApiId=api_id, stageName="dev")
+    flushed = apigateway.flush_stage_cache(restApiId=api_id, stageName="dev")
 
     assert flushed["ResponseMetadata"]["HTTPStatusCode"] == 202
     with pytest.raises(ClientError) as raised:
-        apigateway.flush_stage_authorizers_cache(restApiId=api_id, stageName="nope")
+        apigateway.flush_stage_cache(restApiId=api_id, stageName="nope")
     assert error_of(raised) == (404, "NotFoundException", "Invalid Stage identifier specified")

@@ -15,7 +15,6 @@ OPERATIONS = (
     "GetDeployments",
     "UpdateDeployment",
     "DeleteDeployment",
-    "FlushStageAuthorizersCache",
     "FlushStageCache",
     "CreateStage",
     "GetStage",
@@ -69,10 +68,6 @@ class StageHandlers:
 
     def delete_stage(self, params: Wire, _: CallContext) -> None:
         self._stages.delete(params["restApiId"], params["stageName"])
-
-    def flush_stage_authorizers_cache(self, params: Wire, _: CallContext) -> None:
-        # TODO(#6): also clear the data plane's cached authorizer results for this stage.
-        self._stages.get(params["restApiId"], params["stageName"])
 
     def flush_stage_cache(self, params: Wire, _: CallContext) -> None:
         # Deviation: there is no response cache to flush; the stage must exist.
