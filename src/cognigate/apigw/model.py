@@ -16,7 +16,7 @@ from cognigate.apigw.codec import wire
 @dataclass(frozen=True, slots=True)
 class EndpointConfiguration:
     types: tuple[str, ...] = ("EDGE",)
-    ip_address_type: str | None = "ipv4"
+    ip_address_type: str | None = None
     vpc_endpoint_ids: tuple[str, ...] | None = None
 
 

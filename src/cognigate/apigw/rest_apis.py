@@ -21,6 +21,7 @@ from cognigate.core import ids
 
 MAX_COMPRESSION = 10485760
 ENDPOINT_TYPES = ("REGIONAL", "EDGE", "PRIVATE")
+IP_ADDRESS_TYPES = ("ipv4", "dualstack")
 
 _TABLE = PatchTable(
     (
@@ -53,10 +54,15 @@ class NewRestApi:
 
 
 def _endpoint(config: EndpointConfiguration | None) -> EndpointConfiguration:
-    if config is None or not config.types:
-        types: tuple[str, ...] = ("EDGE",)
-    else:
-        types = config.types
+    """The endpoint configuration AWS stores for a create request.
+
+    :raises BadRequestException: no type, several types, or IPv4 for a private API.
+    """
+    if config is not None and not config.types:
+        raise BadRequestException(
+            "REGIONAL Configuration and EDGE Configuration cannot be both DISABLED."
+        )
+    types = config.types if config is not None else ("EDGE",)
     if len(types) > 1:
         raise BadRequestException("Cannot create an api with multiple Endpoint Types.")
     default_ip = "dualstack" if types == ("PRIVATE",) else "ipv4"
@@ -133,6 +139,19 @@ def _special(doc: Doc, op: PatchOp) -> bool:
 Importer = Callable[[object], RestApi]
 
 
+def _checked_endpoint(api: RestApi, ops: Sequence[PatchOp]) -> RestApi:
+    """AWS's endpoint rules after UpdateRestApi: a private API is dual-stack."""
+    config = api.endpoint_configuration
+    ip_patched = any(op.path == "/endpointConfiguration/ipAddressType" for op in ops)
+    if config.ip_address_type not in IP_ADDRESS_TYPES:
+        raise BadRequestException("ipAddressType must be either ipv4 or dualstack.")
+    if config.types == ("PRIVATE",) and config.ip_address_type != "dualstack":
+        if ip_patched:
+            raise BadRequestException("Only dualstack ipAddressType is supported for Private APIs.")
+        config = dataclasses.replace(config, ip_address_type="dualstack")
+    return dataclasses.replace(api, endpoint_configuration=config)
+
+
 class RestApis:
     """The RestApi operations."""
 
@@ -180,7 +199,7 @@ class RestApis:
         with self._scope.uow(write=True) as uow:
             definition = require_api(uow, self._scope, api_id)
             doc = patch.apply(to_doc(definition.api), ops, _TABLE, _special)
-            api = from_doc(RestApi, doc)
+            api = _checked_endpoint(from_doc(RestApi, doc), ops)
             check_compression(api.minimum_compression_size)
             uow.apis.save(dataclasses.replace(definition, api=api))
         return api

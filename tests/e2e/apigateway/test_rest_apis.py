@@ -144,3 +144,57 @@ def test_unknown_api_id_is_not_found(apigateway: Any, call: Any) -> None:
         "NotFoundException",
         f"Invalid API identifier specified {ACCOUNT}:nope123456",
     )
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ({"types": ["REGIONAL"]}, {"types": ["REGIONAL"], "ipAddressType": "ipv4"}),
+        ({"types": ["PRIVATE"]}, {"types": ["PRIVATE"], "ipAddressType": "dualstack"}),
+        (
+            {"types": ["EDGE"], "ipAddressType": "dualstack"},
+            {"types": ["EDGE"], "ipAddressType": "dualstack"},
+        ),
+    ],
+)
+def test_endpoint_configuration_defaults(
+    make_api: ApiFactory, config: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    api = make_api(endpointConfiguration=config)
+
+    assert api["endpointConfiguration"] == expected
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ({"types": []}, "REGIONAL Configuration and EDGE Configuration cannot be both DISABLED."),
+        ({"types": ["EDGE", "REGIONAL"]}, "Cannot create an api with multiple Endpoint Types."),
+        (
+            {"types": ["PRIVATE"], "ipAddressType": "ipv4"},
+            "Only dualstack ipAddressType is supported for Private APIs.",
+        ),
+    ],
+)
+def test_bad_endpoint_configuration_is_rejected(
+    make_api: ApiFactory, config: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ClientError) as raised:
+        make_api(endpointConfiguration=config)
+
+    assert error_of(raised) == (400, "BadRequestException", message)
+
+
+def test_switching_to_private_makes_the_api_dual_stack(
+    apigateway: Any, make_api: ApiFactory
+) -> None:
+    api = make_api()
+
+    updated = apigateway.update_rest_api(
+        restApiId=api["id"],
+        patchOperations=[
+            {"op": "replace", "path": "/endpointConfiguration/types/EDGE", "value": "PRIVATE"}
+        ],
+    )
+
+    assert updated["endpointConfiguration"] == {"types": ["PRIVATE"], "ipAddressType": "dualstack"}
