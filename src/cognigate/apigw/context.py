@@ -35,11 +35,19 @@ class Scope:
         return self.clock.now()
 
 
-def require_api(uow: ApigwUnitOfWork, scope: Scope, api_id: str) -> ApiDefinition:
-    """:raises NotFoundException: ``Invalid API identifier specified {account}:{id}``."""
+RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
+
+
+def require_api(
+    uow: ApigwUnitOfWork, scope: Scope, api_id: str, missing: str | None = None
+) -> ApiDefinition:
+    """:raises NotFoundException: ``Invalid API identifier specified {account}:{id}``, or
+    ``missing`` (AWS names the sub-resource, not the API, for some operations)."""
     found = uow.apis.get(api_id)
     if found is None:
-        raise NotFoundException(f"Invalid API identifier specified {scope.account_id}:{api_id}")
+        raise NotFoundException(
+            missing or f"Invalid API identifier specified {scope.account_id}:{api_id}"
+        )
     return found
 
 
@@ -47,7 +55,7 @@ def require_resource(definition: ApiDefinition, resource_id: str) -> Resource:
     """:raises NotFoundException: ``Invalid Resource identifier specified``."""
     found = definition.resources.get(resource_id)
     if found is None:
-        raise NotFoundException("Invalid Resource identifier specified")
+        raise NotFoundException(RESOURCE_NOT_FOUND)
     return found
 
 

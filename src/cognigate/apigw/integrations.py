@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from cognigate.apigw import patch
 from cognigate.apigw.codec import from_doc, to_doc
 from cognigate.apigw.context import (
+    RESOURCE_NOT_FOUND,
     Scope,
     replace_method,
     require_api,
@@ -128,14 +129,14 @@ class Integrations:
 
     def _change(self, api_id: str, resource_id: str, http_method: str, edit: _Edit) -> Method:
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             method = edit(require_method(require_resource(definition, resource_id), http_method))
             uow.apis.save(replace_method(definition, resource_id, method))
         return method
 
     def _method(self, api_id: str, resource_id: str, http_method: str) -> Method:
         with self._scope.uow(write=False) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             return require_method(require_resource(definition, resource_id), http_method)
 
     def put(
@@ -206,6 +207,13 @@ class Integrations:
         return _require_response(require_integration(method), code)
 
     def delete_response(self, api_id: str, resource_id: str, http_method: str, code: str) -> None:
+        """:raises NotFoundException: AWS parity: an unknown method is reported as
+        ``Invalid Integration identifier specified`` here."""
+        with self._scope.uow(write=False) as uow:
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
+            if require_resource(definition, resource_id).method(http_method) is None:
+                raise NotFoundException("Invalid Integration identifier specified")
+
         def edit(method: Method) -> Method:
             integration = require_integration(method)
             _require_response(integration, code)

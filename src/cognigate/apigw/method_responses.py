@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from cognigate.apigw import patch
 from cognigate.apigw.codec import from_doc, to_doc
 from cognigate.apigw.context import (
+    RESOURCE_NOT_FOUND,
     Scope,
     replace_method,
     require_api,
@@ -54,7 +55,7 @@ class MethodResponses:
         self, api_id: str, resource_id: str, http_method: str, response: MethodResponse
     ) -> MethodResponse:
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             method = require_method(require_resource(definition, resource_id), http_method)
             method = with_response(method, response, response.status_code)
             uow.apis.save(replace_method(definition, resource_id, method))
@@ -64,7 +65,7 @@ class MethodResponses:
         self, api_id: str, resource_id: str, http_method: str, status_code: str
     ) -> MethodResponse:
         with self._scope.uow(write=False) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             method = require_method(require_resource(definition, resource_id), http_method)
             return require_response(method, status_code)
 
@@ -77,7 +78,7 @@ class MethodResponses:
         ops: Sequence[PatchOp],
     ) -> MethodResponse:
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             method = require_method(require_resource(definition, resource_id), http_method)
             current = require_response(method, status_code)
             response = from_doc(MethodResponse, patch.apply(to_doc(current), ops, _TABLE))
@@ -87,7 +88,7 @@ class MethodResponses:
 
     def delete(self, api_id: str, resource_id: str, http_method: str, status_code: str) -> None:
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             method = require_method(require_resource(definition, resource_id), http_method)
             require_response(method, status_code)
             method = with_response(method, None, status_code)

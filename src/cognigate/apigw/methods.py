@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from cognigate.apigw import patch
 from cognigate.apigw.codec import Doc, from_doc, to_doc
 from cognigate.apigw.context import (
+    RESOURCE_NOT_FOUND,
     Scope,
     replace_method,
     require_api,
@@ -88,7 +89,7 @@ class Methods:
         """Create or overwrite a method. :raises NotFoundException, BadRequestException:"""
         check_http_method(method.http_method)
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             require_resource(definition, resource_id)
             method = checked_method(definition, method)
             uow.apis.save(replace_method(definition, resource_id, method))
@@ -96,7 +97,7 @@ class Methods:
 
     def get(self, api_id: str, resource_id: str, http_method: str) -> Method:
         with self._scope.uow(write=False) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             return require_method(require_resource(definition, resource_id), http_method)
 
     def update(
@@ -104,7 +105,7 @@ class Methods:
     ) -> Method:
         """:raises BadRequestException: bad path/op or authorizer. :raises NotFoundException:"""
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             current = require_method(require_resource(definition, resource_id), http_method)
             doc = _drop_empty(patch.apply(to_doc(current), ops, _TABLE))
             method = checked_method(definition, from_doc(Method, doc))
@@ -113,7 +114,7 @@ class Methods:
 
     def delete(self, api_id: str, resource_id: str, http_method: str) -> None:
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             resource = require_resource(definition, resource_id)
             require_method(resource, http_method)
             uow.apis.save(definition.with_resource(resource.without_method(http_method)))

@@ -27,6 +27,7 @@ _VALIDATOR_TABLE = PatchTable(
     ),
     style=Style.LONG,
 )
+VALIDATOR_NOT_FOUND = "Invalid Request Validator identifier specified"
 _DRAFT4 = "http://json-schema.org/draft-04/schema#"
 
 
@@ -67,10 +68,14 @@ def _check_schema(schema: str | None) -> None:
         )
 
 
+def _model_missing(name: str) -> str:
+    return f"Invalid model name specified: {name}"
+
+
 def _require_model(definition: ApiDefinition, name: str) -> Model:
     found = definition.models.get(name)
     if found is None:
-        raise NotFoundException(f"Invalid model name specified: {name}")
+        raise NotFoundException(_model_missing(name))
     return found
 
 
@@ -86,7 +91,7 @@ def _model_users(definition: ApiDefinition, name: str) -> list[str]:
 def _require_validator(definition: ApiDefinition, validator_id: str) -> RequestValidator:
     found = definition.request_validators.get(validator_id)
     if found is None:
-        raise NotFoundException("Invalid Request Validator identifier specified")
+        raise NotFoundException(VALIDATOR_NOT_FOUND)
     return found
 
 
@@ -99,14 +104,15 @@ class Models:
     def __init__(self, scope: Scope) -> None:
         self._scope = scope
 
-    def _save(self, api_id: str, edit: _Edit) -> None:
+    def _save(self, api_id: str, edit: _Edit, missing: str | None = None) -> None:
         with self._scope.uow(write=True) as uow:
-            definition = require_api(uow, self._scope, api_id)
+            definition = require_api(uow, self._scope, api_id, missing)
             uow.apis.save(edit(definition))
 
-    def _read(self, api_id: str) -> ApiDefinition:
+    def _read(self, api_id: str, missing: str | None = None) -> ApiDefinition:
+        """The API; AWS reports an unknown API as ``missing`` for single-item reads."""
         with self._scope.uow(write=False) as uow:
-            return require_api(uow, self._scope, api_id)
+            return require_api(uow, self._scope, api_id, missing)
 
     def create(self, api_id: str, model: Model) -> Model:
         """:raises BadRequestException: empty name or schema. :raises ConflictException: dup."""
@@ -124,7 +130,7 @@ class Models:
         return model
 
     def get(self, api_id: str, name: str) -> Model:
-        return _require_model(self._read(api_id), name)
+        return _require_model(self._read(api_id, _model_missing(name)), name)
 
     def list(
         self, api_id: str, position: str | None = None, limit: int | None = None
@@ -158,7 +164,7 @@ class Models:
             kept = {k: v for k, v in definition.models.items() if k != name}
             return dataclasses.replace(definition, models=kept)
 
-        self._save(api_id, edit)
+        self._save(api_id, edit, _model_missing(name))
 
     def create_validator(self, api_id: str, validator: RequestValidator) -> RequestValidator:
         if not validator.name.strip():
@@ -168,7 +174,7 @@ class Models:
         return validator
 
     def get_validator(self, api_id: str, validator_id: str) -> RequestValidator:
-        return _require_validator(self._read(api_id), validator_id)
+        return _require_validator(self._read(api_id, VALIDATOR_NOT_FOUND), validator_id)
 
     def list_validators(
         self, api_id: str, position: str | None = None, limit: int | None = None
@@ -190,7 +196,7 @@ class Models:
             result.append(changed)
             return _with_validator(definition, changed)
 
-        self._save(api_id, edit)
+        self._save(api_id, edit, VALIDATOR_NOT_FOUND)
         return result[0]
 
     def delete_validator(self, api_id: str, validator_id: str) -> None:
@@ -199,7 +205,7 @@ class Models:
             kept = {k: v for k, v in definition.request_validators.items() if k != validator_id}
             return dataclasses.replace(definition, request_validators=kept)
 
-        self._save(api_id, edit)
+        self._save(api_id, edit, VALIDATOR_NOT_FOUND)
 
 
 def _with_validator(definition: ApiDefinition, validator: RequestValidator) -> ApiDefinition:

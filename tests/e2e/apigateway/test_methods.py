@@ -228,3 +228,53 @@ def test_integration_timeout_outside_50_to_29000_ms_is_rejected(
         "Timeout should be between 50 ms and 29000 ms",
     )
     assert apigateway.get_integration(**where)["timeoutInMillis"] == 29000
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda c, r: c.put_method(
+                restApiId="nope123456", resourceId=r, httpMethod="GET", authorizationType="NONE"
+            ),
+            "Invalid Resource identifier specified",
+        ),
+        (
+            lambda c, r: c.get_integration(restApiId="nope123456", resourceId=r, httpMethod="GET"),
+            "Invalid Resource identifier specified",
+        ),
+        (
+            lambda c, r: c.get_request_validator(restApiId="nope123456", requestValidatorId="x"),
+            "Invalid Request Validator identifier specified",
+        ),
+        (
+            lambda c, r: c.get_model(restApiId="nope123456", modelName="MySchema"),
+            "Invalid model name specified: MySchema",
+        ),
+    ],
+)
+def test_unknown_api_is_reported_as_aws_does_per_operation(
+    apigateway: Any, mock_api: dict[str, str], call: Any, message: str
+) -> None:
+    with pytest.raises(ClientError) as raised:
+        call(apigateway, mock_api["mock_id"])
+
+    assert error_of(raised) == (404, "NotFoundException", message)
+
+
+def test_delete_integration_response_of_unknown_method_names_the_integration(
+    apigateway: Any, mock_api: dict[str, str]
+) -> None:
+    with pytest.raises(ClientError) as raised:
+        apigateway.delete_integration_response(
+            restApiId=mock_api["api_id"],
+            resourceId=mock_api["mock_id"],
+            httpMethod="POST",
+            statusCode="200",
+        )
+
+    assert error_of(raised) == (
+        404,
+        "NotFoundException",
+        "Invalid Integration identifier specified",
+    )
