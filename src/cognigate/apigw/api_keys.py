@@ -77,7 +77,7 @@ class ApiKeys:
         limit: int | None = None,
     ) -> Page[ApiKey]:
         with self._scope.uow(write=False) as uow:
-            keys = uow.api_keys.all()
+            keys = list(reversed(uow.api_keys.all()))  # AWS lists the newest first
         keys = [
             k
             for k in keys

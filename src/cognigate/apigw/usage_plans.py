@@ -48,6 +48,8 @@ def _api_stages(uow: ApigwUnitOfWork, plan_id: str) -> patch.Special:
         if op.path != "/apiStages" or op.op not in ("add", "remove"):
             return False
         api_id, _, stage = (op.value or "").partition(":")
+        if not api_id or not stage:
+            raise BadRequestException("Invalid API Stage specified")
         current = doc.get("apiStages")
         stages = [s for s in current if isinstance(s, dict)] if isinstance(current, list) else []
         if op.op == "add":
@@ -115,11 +117,17 @@ class UsagePlans:
         return UsagePlanKey(id=key.id, type=key_type, value=key.value, name=key.name)
 
     def keys(
-        self, plan_id: str, position: str | None = None, limit: int | None = None
+        self,
+        plan_id: str,
+        name_query: str | None = None,
+        position: str | None = None,
+        limit: int | None = None,
     ) -> Page[UsagePlanKey]:
+        """Newest first; an unknown plan has no keys (AWS parity)."""
         with self._scope.uow(write=False) as uow:
-            _require(uow, plan_id)
-            found = [require_key(uow, k) for k in uow.usage_plans.key_ids(plan_id)]
+            ids = uow.usage_plans.key_ids(plan_id) if uow.usage_plans.get(plan_id) else []
+            found = [require_key(uow, k) for k in reversed(ids)]
+        found = [k for k in found if not name_query or (k.name or "").startswith(name_query)]
         plan_keys = [
             UsagePlanKey(id=k.id, type="API_KEY", value=k.value, name=k.name) for k in found
         ]

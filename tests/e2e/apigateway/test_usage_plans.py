@@ -119,3 +119,32 @@ def test_gateway_responses_default_and_customised(apigateway: Any, make_api: Any
     assert custom["responseTemplates"] == {
         "application/json": '{"message":$context.error.messageString}'
     }
+
+
+def test_single_item_reads_show_empty_tags_as_aws_does(
+    apigateway: Any, make_api: Any, api_key: dict[str, Any]
+) -> None:
+    api = make_api()
+
+    got_api = apigateway.get_rest_api(restApiId=api["id"])
+    got_key = apigateway.get_api_key(apiKey=api_key["id"])
+
+    assert "tags" not in api
+    assert got_api["tags"] == {}
+    assert got_key["tags"] == {}
+
+
+def test_usage_plan_keys_list_newest_first_and_unknown_plan_is_empty(apigateway: Any) -> None:
+    plan = apigateway.create_usage_plan(name=unique("plan"))
+    keys = [apigateway.create_api_key(name=unique("k")) for _ in range(2)]
+    for key in keys:
+        apigateway.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
+
+    listed = apigateway.get_usage_plan_keys(usagePlanId=plan["id"])["items"]
+    unknown = apigateway.get_usage_plan_keys(usagePlanId="nope00")["items"]
+
+    assert [k["id"] for k in listed] == [keys[1]["id"], keys[0]["id"]]
+    assert unknown == []
+    apigateway.delete_usage_plan(usagePlanId=plan["id"])
+    for key in keys:
+        apigateway.delete_api_key(apiKey=key["id"])

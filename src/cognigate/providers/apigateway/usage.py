@@ -6,7 +6,7 @@ from cognigate.apigw.service import ApiGatewayService
 from cognigate.apigw.usage_model import ApiKey, UsagePlan
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.restjson import Handler
-from cognigate.providers.apigateway.wire import inp, listing, out, patch_ops, table
+from cognigate.providers.apigateway.wire import inp, listing, out, patch_ops, table, with_tags
 
 OPERATIONS = (
     "CreateApiKey",
@@ -51,7 +51,8 @@ class UsageHandlers:
         return out(self._keys.create(key))
 
     def get_api_key(self, params: Wire, _: CallContext) -> Wire:
-        return _key_out(self._keys.get(params["apiKey"]), bool(params.get("includeValue")))
+        found = self._keys.get(params["apiKey"])
+        return with_tags(_key_out(found, bool(params.get("includeValue"))))
 
     def get_api_keys(self, params: Wire, _: CallContext) -> Wire:
         found = self._keys.list(
@@ -64,7 +65,7 @@ class UsageHandlers:
         return listing(found, lambda k: _key_out(k, with_values))
 
     def update_api_key(self, params: Wire, _: CallContext) -> Wire:
-        return out(self._keys.update(params["apiKey"], patch_ops(params)))
+        return with_tags(_key_out(self._keys.update(params["apiKey"], patch_ops(params)), False))
 
     def delete_api_key(self, params: Wire, _: CallContext) -> None:
         self._keys.delete(params["apiKey"])
@@ -73,14 +74,14 @@ class UsageHandlers:
         return out(self._plans.create(inp(UsagePlan, params, id="")))
 
     def get_usage_plan(self, params: Wire, _: CallContext) -> Wire:
-        return out(self._plans.get(params["usagePlanId"]))
+        return with_tags(out(self._plans.get(params["usagePlanId"])))
 
     def get_usage_plans(self, params: Wire, _: CallContext) -> Wire:
         found = self._plans.list(params.get("keyId"), params.get("position"), params.get("limit"))
         return listing(found)
 
     def update_usage_plan(self, params: Wire, _: CallContext) -> Wire:
-        return out(self._plans.update(params["usagePlanId"], patch_ops(params)))
+        return with_tags(out(self._plans.update(params["usagePlanId"], patch_ops(params))))
 
     def delete_usage_plan(self, params: Wire, _: CallContext) -> None:
         self._plans.delete(params["usagePlanId"])
@@ -93,7 +94,12 @@ class UsageHandlers:
         return out(self._plans.get_key(params["usagePlanId"], params["keyId"]))
 
     def get_usage_plan_keys(self, params: Wire, _: CallContext) -> Wire:
-        found = self._plans.keys(params["usagePlanId"], params.get("position"), params.get("limit"))
+        found = self._plans.keys(
+            params["usagePlanId"],
+            params.get("nameQuery"),
+            params.get("position"),
+            params.get("limit"),
+        )
         return listing(found)
 
     def delete_usage_plan_key(self, params: Wire, _: CallContext) -> None:

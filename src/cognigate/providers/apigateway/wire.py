@@ -29,6 +29,12 @@ def out(obj: object) -> Wire:
     return dict(to_doc(obj))
 
 
+def with_tags(wire: Wire) -> Wire:
+    """AWS parity: single-item reads and updates of tagged resources show ``tags: {}``."""
+    wire.setdefault("tags", {})
+    return wire
+
+
 def inp(cls: type[T], params: Wire, **extra: Any) -> T:
     """A domain dataclass from wire members (unknown members are ignored)."""
     return from_doc(cls, {**params, **extra})
