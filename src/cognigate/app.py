@@ -30,6 +30,7 @@ from cognigate.console.security import SessionSigner
 from cognigate.core.clock import Clock, SystemClock
 from cognigate.functions import FunctionInvocationError, FunctionNotFound, FunctionRuntime
 from cognigate.gateway import ports as gateway_ports
+from cognigate.gateway.changes import ApiChanges
 from cognigate.gateway.pipeline import Gateway
 from cognigate.gateway.runtime import Runtime as GatewayRuntime
 from cognigate.identity.outbox import OutboxQuery
@@ -71,28 +72,6 @@ class Components:
     functions: FunctionRuntime | None = None
     #: the API Gateway data plane (invoke URLs, TestInvokeMethod/Authorizer)
     gateway: Gateway | None = None
-
-
-class TriggerFunctions:
-    """The function runtime as identity's ``FunctionInvoker``: its errors become FunctionError."""
-
-    def __init__(self, runtime: FunctionRuntime) -> None:
-        self.runtime = runtime
-
-    def invoke(self, function: str, event: Event) -> Event:
-        try:
-            return self.runtime.invoke(function, event)
-        except FunctionInvocationError as error:
-            raise FunctionError(str(error)) from error
-
-
-def function_runtime(settings: Settings, clock: Clock) -> FunctionRuntime | None:
-    """The ``--functions DIR`` runtime, if a directory was given."""
-    if settings.functions is None:
-        return None
-    return FunctionRuntime(
-        settings.functions, region=settings.region, account_id=settings.account_id, clock=clock
-    )
 
 
 class GatewayPoolKeys:
@@ -189,9 +168,10 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         validation_error_code="InvalidParameterException",
         internal_error_code="InternalErrorException",
     )
+    api_changes = ApiChanges()
     apigateway = ApiGatewayService(
         ApigwScope(
-            uow=SqlApigwUnitOfWork(engine, clock),
+            uow=api_changes.watched(SqlApigwUnitOfWork(engine, clock)),
             clock=clock,
             account_id=settings.account_id,
             region=settings.region,
@@ -205,12 +185,10 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
     if settings.init is not None:
         provision_init_file(settings.init, cognito, apigateway)
     gateway = build_gateway(settings, clock, identity, apigateway, functions)
+    api_changes.subscribe(gateway.api_changed)
     apigateway_endpoint = RestJsonEndpoint(
         ServiceSpec("apigateway"),
-        execute_api.notifying_writes(
-            apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
-            gateway,
-        ),
+        apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
         default_region=settings.region,
     )
     return Components(

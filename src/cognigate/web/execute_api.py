@@ -22,8 +22,6 @@ from cognigate.gateway.messages import GatewayRequest, GatewayResponse
 from cognigate.gateway.pipeline import Gateway
 from cognigate.gateway.test_authorizer import test_invoke_authorizer
 from cognigate.gateway.test_invoke import test_invoke_method
-from cognigate.protocol.http import CallContext, Wire
-from cognigate.protocol.restjson import Handler
 
 USER_REQUEST = "_user_request_"
 MAX_PAYLOAD = 10 * 1024 * 1024
@@ -186,24 +184,3 @@ class GatewayTestInvoker:
 
     def flush_authorizers(self, api_id: str) -> None:
         self._gateway.flush_authorizers(api_id)
-
-
-_READS = ("Get", "TestInvoke")
-
-
-def notifying_writes(table: Mapping[str, Handler], gateway: Gateway) -> dict[str, Handler]:
-    """The ``apigateway`` handlers, each write followed by :meth:`Gateway.api_changed`."""
-
-    def wrap(handler: Handler) -> Handler:
-        def call(params: Wire, context: CallContext) -> Wire | None:
-            try:
-                return handler(params, context)
-            finally:
-                gateway.api_changed()
-
-        return call
-
-    return {
-        name: handler if name.startswith(_READS) else wrap(handler)
-        for name, handler in table.items()
-    }
