@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import Server, postgres_database
+from tests.support import BackendResources, Server
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -29,23 +29,23 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="session")
-def db_url(backend: str) -> Iterator[str | None]:
-    """``None`` for SQLite (file in the data dir), else a fresh PostgreSQL database URL."""
-    if backend == "sqlite":
-        yield None
-        return
-    with postgres_database() as url:
-        yield url
+def backend_resources(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendResources]:
+    """Databases and shared servers per back end, alive for the whole session."""
+    resources = BackendResources(tmp_path_factory.mktemp("backends"))
+    yield resources
+    resources.close()
 
 
 @pytest.fixture(scope="session")
-def server(db_url: str | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def db_url(backend: str, backend_resources: BackendResources) -> str | None:
+    """``None`` for SQLite (file in the data dir), else a fresh PostgreSQL database URL."""
+    return backend_resources.db_url(backend)
+
+
+@pytest.fixture(scope="session")
+def server(backend: str, backend_resources: BackendResources) -> Server:
     """One real ``cognigate serve`` per back end, shared by the session."""
-    data_dir = tmp_path_factory.mktemp("server") / "data"
-    srv = Server(data_dir=data_dir, db=db_url)
-    srv.start()
-    yield srv
-    srv.stop()
+    return backend_resources.server(backend)
 
 
 @pytest.fixture(scope="session")

@@ -119,5 +119,50 @@ class Server:
         )
 
 
+class BackendResources:
+    """Per-back-end database and shared server, kept for the whole test session.
+
+    pytest tears a parametrized session fixture down whenever consecutive tests use another
+    parameter, and xdist interleaves the back ends, so without this cache every switch between
+    SQLite and PostgreSQL would start a new server (and create a new database).
+    """
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._stack = contextlib.ExitStack()
+        self._db_urls: dict[str, str | None] = {}
+        self._servers: dict[str, Server] = {}
+        self._failures: dict[str, RuntimeError] = {}
+
+    def db_url(self, backend: str) -> str | None:
+        """``None`` for SQLite, else this session's fresh PostgreSQL database for ``backend``."""
+        if backend not in self._db_urls:
+            self._db_urls[backend] = (
+                None if backend == "sqlite" else self._stack.enter_context(postgres_database())
+            )
+        return self._db_urls[backend]
+
+    def server(self, backend: str) -> Server:
+        """The session's shared server for ``backend``, started on first use."""
+        if backend in self._failures:  # fail fast, as pytest does for a fixture that failed
+            raise self._failures[backend]
+        if backend not in self._servers:
+            (self._root / backend).mkdir(parents=True, exist_ok=True)
+            srv = Server(data_dir=self._root / backend / "data", db=self.db_url(backend))
+            try:
+                srv.start()
+            except RuntimeError as error:
+                srv.stop()
+                self._failures[backend] = error
+                raise
+            self._servers[backend] = srv
+        return self._servers[backend]
+
+    def close(self) -> None:
+        for srv in self._servers.values():
+            srv.stop()
+        self._stack.close()
+
+
 def unique(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(4)}"
