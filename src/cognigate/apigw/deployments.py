@@ -76,6 +76,18 @@ def deploy(uow: ApigwUnitOfWork, scope: Scope, api_id: str, spec: NewDeployment)
     return deployment
 
 
+def api_summary(definition: ApiDefinition) -> dict[str, dict[str, tuple[str, bool]]]:
+    """``path -> verb -> (authorizationType, apiKeyRequired)`` of a snapshot (``apiSummary``)."""
+    return {
+        resource.path: {
+            verb: (method.authorization_type, method.api_key_required)
+            for verb, method in sorted(resource.resource_methods.items())
+        }
+        for resource in sorted(definition.resources.values(), key=lambda r: r.path)
+        if resource.resource_methods
+    }
+
+
 class Deployments:
     """The Deployment operations."""
 

@@ -140,3 +140,16 @@ def test_flush_stage_cache_answers_202_for_a_known_stage(
     with pytest.raises(ClientError) as raised:
         apigateway.flush_stage_cache(restApiId=api_id, stageName="nope")
     assert error_of(raised) == (404, "NotFoundException", "Invalid Stage identifier specified")
+
+
+def test_get_deployment_embeds_the_api_summary(apigateway: Any, mock_api: dict[str, str]) -> None:
+    api_id = mock_api["api_id"]
+    deployment = apigateway.create_deployment(restApiId=api_id, stageName="dev")
+
+    got = apigateway.get_deployment(
+        restApiId=api_id, deploymentId=deployment["id"], embed=["apisummary"]
+    )
+
+    assert got["apiSummary"] == {
+        "/mock": {"GET": {"authorizationType": "NONE", "apiKeyRequired": False}}
+    }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cognigate.apigw.deployments import NewDeployment
+from cognigate.apigw.deployments import NewDeployment, api_summary
 from cognigate.apigw.service import ApiGatewayService
 from cognigate.apigw.stage_model import Stage
 from cognigate.protocol.http import CallContext, Wire
@@ -34,7 +34,18 @@ class StageHandlers:
         return out(self._deployments.create(params["restApiId"], spec))
 
     def get_deployment(self, params: Wire, _: CallContext) -> Wire:
-        return out(self._deployments.get(params["restApiId"], params["deploymentId"]))
+        api_id, deployment_id = params["restApiId"], params["deploymentId"]
+        wire = out(self._deployments.get(api_id, deployment_id))
+        if "apisummary" in [e.lower() for e in params.get("embed") or []]:
+            summary = api_summary(self._deployments.snapshot(api_id, deployment_id))
+            wire["apiSummary"] = {
+                path: {
+                    verb: {"authorizationType": auth, "apiKeyRequired": key}
+                    for verb, (auth, key) in verbs.items()
+                }
+                for path, verbs in summary.items()
+            }
+        return wire
 
     def get_deployments(self, params: Wire, _: CallContext) -> Wire:
         found = self._deployments.list(
