@@ -83,7 +83,8 @@ def secure_lab_api(srv: Server) -> tuple[str, str]:
     apigw: Any = srv.client("apigateway")
     user = sign_in(srv.client("cognito-idp"))
     api = next(a for a in apigw.get_rest_apis()["items"] if a["name"] == "Mock API")
-    mock = next(r for r in apigw.get_resources(restApiId=api["id"])["items"] if r["path"] == "/mock")
+    resources = apigw.get_resources(restApiId=api["id"])["items"]
+    mock = next(r for r in resources if r["path"] == "/mock")
     authorizer = apigw.create_authorizer(
         restApiId=api["id"], name="bench", type="COGNITO_USER_POOLS",
         providerARNs=[user.pool_arn], identitySource="method.request.header.auth-token",
