@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 from cognigate.console.context import HEADERS, TEMPLATES, Console, Handler, Page, html_error
 from cognigate.console.security import (
     COOKIE,
+    access_mode,
     needs_password,
     new_session,
     password_matches,
@@ -35,12 +36,13 @@ async def _read_form(request: Request) -> tuple[dict[str, str], dict[str, list[s
 def guard(console: Console, handler: Handler) -> Callable[[Request], object]:
     """Session, sign-in requirement (off loopback) and CSRF check around a page handler."""
     locked = needs_password(console.bind_host)
+    mode = access_mode(console.bind_host, console.admin_password)
 
     async def endpoint(request: Request) -> Response:
         now = console.clock.now()
         session = console.signer.load(request.cookies.get(COOKIE), now)
-        if session is None:
-            session = new_session(now, signed_in=not locked)
+        if session is None or session.mode != mode:
+            session = new_session(now, signed_in=not locked, mode=mode)
         if locked and console.admin_password is None:
             return html_error(
                 "The console is disabled on a non-loopback address until an admin password is "
@@ -66,7 +68,8 @@ def sign_in_handlers(console: Console) -> tuple[Handler, Handler]:
     async def submit(page: Page) -> Response:
         if not password_matches(console.admin_password, page.value("password")):
             return page.render("signin.html", status=401, error="Incorrect password.")
-        page.session = new_session(console.clock.now(), signed_in=True)
+        mode = access_mode(console.bind_host, console.admin_password)
+        page.session = new_session(console.clock.now(), signed_in=True, mode=mode)
         return page.redirect("/console/")
 
     return show, submit

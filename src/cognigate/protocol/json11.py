@@ -68,7 +68,7 @@ class Json11Endpoint:
             )
         try:
             params = json.loads(request.body) if request.body.strip() else {}
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return json11_error("SerializationException", None, 400, rid)
         op_model = self._spec.operation(operation)
         try:

@@ -293,7 +293,7 @@ class RestJsonEndpoint:
         op_model = self._spec.operation(operation)
         try:
             params = bind_input(op_model, request, labels)
-        except (ValueError, UnicodeDecodeError, BindingError):
+        except (ValueError, UnicodeDecodeError, RecursionError, BindingError):
             return restjson_error("SerializationException", None, 400, rid)
         failure = self._validate(op_model, params, rid)
         if failure is not None:

@@ -133,7 +133,7 @@ class Validator:
     def _number(self, shape: Shape, value: Any, path: str, kind: str) -> None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeMismatch(_type_message(value, kind))
-        if kind in ("integer", "long") and not float(value).is_integer():
+        if kind in ("integer", "long") and isinstance(value, float) and not value.is_integer():
             raise TypeMismatch(_type_message(value, kind))
         low = shape.metadata.get("min")
         high = shape.metadata.get("max")

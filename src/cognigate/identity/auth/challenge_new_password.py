@@ -11,6 +11,7 @@ from cognigate.identity.auth.context import AuthCall, check_secret_hash, require
 from cognigate.identity.auth.lambda_triggers import TOKEN_NEW_PASSWORD
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.signin import MfaStep, grant
+from cognigate.identity.client_auth import check_writable
 from cognigate.identity.errors import InvalidParameterException, NotAuthorizedException
 from cognigate.identity.model import UserStatus
 from cognigate.identity.passwords import check_password_policy
@@ -39,6 +40,7 @@ def new_password(
         if name not in present:
             raise InvalidParameterException(f"Invalid attributes given, {name} is missing")
     check_password_policy(call.pool.config.password_policy, password)
+    check_writable(call.pool, call.client, (name for name, _ in given))
     checked = attrs.check_attributes(call.pool, given, creating=False) if given else []
     updated = replace(
         user,

@@ -114,7 +114,8 @@ def issue(
                 auth_time=issuance.auth_time,
                 issued=now,
                 expires=now + refresh_s,
-                scope=issuance.scope,
+                # only OAuth grants keep their scope: it marks the lineage as OAuth-issued
+                scope=issuance.scope if issuance.oauth else "",
             )
         )
     custom = customise_tokens(

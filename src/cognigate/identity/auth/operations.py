@@ -6,6 +6,7 @@ https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -161,7 +162,9 @@ class AuthOperations:
         """GetTokensFromRefreshToken (rotates the refresh token when the client enables it)."""
         with self._call(client_id, None, False) as call:
             secret = call.client.secret
-            if secret is not None and client_secret != secret:
+            if secret is not None and not hmac.compare_digest(
+                (client_secret or "").encode(), secret.encode()
+            ):
                 raise NotAuthorizedException(
                     f"Unable to verify secret hash for client {call.client.id}"
                 )
