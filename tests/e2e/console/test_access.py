@@ -108,3 +108,27 @@ def test_a_session_from_the_open_console_does_not_unlock_an_exposed_one(
     response = exposed.get("/console/pools")
 
     assert response.status_code == 303
+
+
+def test_console_imports_an_openapi_yaml_document(tmp_path: Path) -> None:
+    console = InProcess(Settings(data_dir=tmp_path / "data"))
+    form = console.get("/console/apis")
+    document = (
+        "openapi: 3.0.1\n"
+        "info: {title: Pets, version: '1'}\n"
+        "paths:\n"
+        "  /pets:\n"
+        "    get:\n"
+        "      x-amazon-apigateway-integration:\n"
+        "        type: mock\n"
+        "        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n"
+        "        responses: {default: {statusCode: '200'}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+
+    response = console.post("/console/apis", data={"csrf": _csrf(form.text), "openapi": document})
+    detail = console.get(response.headers["location"])
+
+    assert response.status_code == 303
+    assert "/pets" in detail.text
+    assert "has been created successfully." in detail.text

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import yaml
 from starlette.responses import Response
 
+from cognigate.apigw.errors import BadRequestException
 from cognigate.apigw.model import ApiDefinition, Integration, Method, Resource
 from cognigate.apigw.rest_apis import NewRestApi
 from cognigate.console.context import Handler, Page, error_text, html_error
@@ -43,9 +45,13 @@ async def _create_api(page: Page) -> Response:
     return page.redirect(f"/console/apis/{api.id}", notice="api-created", name=api.name)
 
 
-def _import(apigw: Any, document: str) -> Any:
-    """ImportRestApi through the control plane's import operation."""
-    return apigw.rest_apis.import_api(document.encode(), {})
+def _import(apigw: Any, text: str) -> Any:
+    """ImportRestApi of a JSON or YAML document (YAML is parsed here, at the edge)."""
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise BadRequestException("Invalid OpenAPI input.") from error
+    return apigw.openapi.import_api(document)
 
 
 def tree(definition: ApiDefinition) -> list[tuple[int, Resource]]:
