@@ -18,8 +18,15 @@ from cognigate.web.aws import CORS_HEADERS, preflight, read_body, to_starlette
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: top-level collections of the ``apigateway`` API served by this endpoint
 COLLECTIONS = (
-    "restapis", "apikeys", "usageplans", "tags", "account", "domainnames", "vpclinks",
-    "clientcertificates", "sdktypes",
+    "restapis",
+    "apikeys",
+    "usageplans",
+    "tags",
+    "account",
+    "domainnames",
+    "vpclinks",
+    "clientcertificates",
+    "sdktypes",
 )
 USER_REQUEST = "_user_request_"
 

@@ -222,9 +222,7 @@ class UiCustomizationRow(Base):
 
     __tablename__ = "ui_customizations"
 
-    pool_id: Mapped[str] = mapped_column(
-        ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True
-    )
+    pool_id: Mapped[str] = mapped_column(ForeignKey(_POOL_FK, ondelete="CASCADE"), primary_key=True)
     client_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     css: Mapped[str | None] = mapped_column(Text, nullable=True)
     image: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
