@@ -32,8 +32,11 @@ PASSWORD = "Bench#Pass123"
 
 def client(url: str) -> Any:
     return boto3.client(
-        "cognito-idp", endpoint_url=url, region_name="us-east-1",
-        aws_access_key_id="bench", aws_secret_access_key="bench",
+        "cognito-idp",
+        endpoint_url=url,
+        region_name="us-east-1",
+        aws_access_key_id="bench",
+        aws_secret_access_key="bench",
         config=Config(retries={"max_attempts": 1}, max_pool_connections=32),
     )
 
@@ -50,16 +53,22 @@ def scenario(url: str, calls: int, threads: int) -> dict[str, float]:
     idp = client(url)
     pool_id = idp.create_user_pool(PoolName="bench")["UserPool"]["Id"]
     client_id = idp.create_user_pool_client(
-        UserPoolId=pool_id, ClientName="bench",
+        UserPoolId=pool_id,
+        ClientName="bench",
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
     )["UserPoolClient"]["ClientId"]
     results: dict[str, float] = {}
 
     def create(i: int) -> object:
-        idp.admin_create_user(UserPoolId=pool_id, Username=f"user{i}", MessageAction="SUPPRESS",
-                              TemporaryPassword=PASSWORD)
-        return idp.admin_set_user_password(UserPoolId=pool_id, Username=f"user{i}",
-                                           Password=PASSWORD, Permanent=True)
+        idp.admin_create_user(
+            UserPoolId=pool_id,
+            Username=f"user{i}",
+            MessageAction="SUPPRESS",
+            TemporaryPassword=PASSWORD,
+        )
+        return idp.admin_set_user_password(
+            UserPoolId=pool_id, Username=f"user{i}", Password=PASSWORD, Permanent=True
+        )
 
     results["AdminCreateUser+AdminSetUserPassword"] = timed("create", calls, threads, create)
     results["AdminGetUser"] = timed(
@@ -69,9 +78,12 @@ def scenario(url: str, calls: int, threads: int) -> dict[str, float]:
         "list", max(calls // 5, 10), threads, lambda i: idp.list_users(UserPoolId=pool_id, Limit=60)
     )
     results["InitiateAuth USER_PASSWORD_AUTH"] = timed(
-        "auth", calls, threads,
+        "auth",
+        calls,
+        threads,
         lambda i: idp.initiate_auth(
-            ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+            ClientId=client_id,
+            AuthFlow="USER_PASSWORD_AUTH",
             AuthParameters={"USERNAME": f"user{i}", "PASSWORD": PASSWORD},
         ),
     )

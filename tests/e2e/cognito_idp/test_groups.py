@@ -14,14 +14,19 @@ PASSWORD = "Lab-Passw0rd!"
 
 def add_user(cognito: Any, pool_id: str, username: str) -> None:
     cognito.admin_create_user(
-        UserPoolId=pool_id, Username=username, TemporaryPassword=PASSWORD,
+        UserPoolId=pool_id,
+        Username=username,
+        TemporaryPassword=PASSWORD,
         MessageAction="SUPPRESS",
     )
 
 
 def test_create_group_returns_the_group(cognito: Any, pool_id: str) -> None:
     group = cognito.create_group(
-        UserPoolId=pool_id, GroupName="admins", Description="The admins", Precedence=1,
+        UserPoolId=pool_id,
+        GroupName="admins",
+        Description="The admins",
+        Precedence=1,
         RoleArn="arn:aws:iam::123456789012:role/admins",
     )["Group"]
 
@@ -41,7 +46,8 @@ def test_create_group_twice_raises_group_exists(cognito: Any, pool_id: str) -> N
         cognito.create_group(UserPoolId=pool_id, GroupName="twice")
 
     assert error_of(excinfo) == (
-        "GroupExistsException", "A group with the name twice already exists."
+        "GroupExistsException",
+        "A group with the name twice already exists.",
     )
 
 
