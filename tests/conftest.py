@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support import BackendResources, Server
+from tests.support import BackendResources, Server, postgres_database
 
 BACKENDS = ("sqlite", "postgres")
 
@@ -59,8 +60,14 @@ def apigateway(server: Server) -> Any:
 
 
 @pytest.fixture
-def fresh_server(db_url: str | None, tmp_path: Path) -> Iterator[Server]:
-    """A server of its own (restart and crash tests), on the session's back end."""
-    srv = Server(data_dir=tmp_path / "data", db=db_url)
-    yield srv
-    srv.stop()
+def fresh_server(backend: str, tmp_path: Path) -> Iterator[Server]:
+    """A server of its own (restart and crash tests), on the session's back end.
+
+    With PostgreSQL it also gets a database of its own, so ``--lab`` and ``--init`` servers
+    start from nothing, as they do with SQLite.
+    """
+    with contextlib.ExitStack() as stack:
+        db = stack.enter_context(postgres_database()) if backend == "postgres" else None
+        srv = Server(data_dir=tmp_path / "data", db=db)
+        stack.callback(srv.stop)
+        yield srv

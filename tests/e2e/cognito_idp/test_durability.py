@@ -255,7 +255,7 @@ def debug_server(fresh_server: Server) -> Server:
 
 @pytest.mark.parametrize("suppress", [True, False], ids=["suppress", "invitation"])
 def test_temporary_password_is_not_in_the_data_dir_or_database(
-    debug_server: Server, db_url: str | None, suppress: bool
+    debug_server: Server, suppress: bool
 ) -> None:
     password = f"Tmp-{secrets.token_hex(6)}-Aa1!"
     _create_user(debug_server, suppress=suppress, password=password)
@@ -266,7 +266,7 @@ def test_temporary_password_is_not_in_the_data_dir_or_database(
 
     assert while_running == []
     assert after_crash == []
-    assert _tables_containing(db_url, password) == []
+    assert _tables_containing(debug_server.db, password) == []
 
 
 @pytest.mark.parametrize("suppress", [True, False], ids=["suppress", "invitation"])
@@ -293,13 +293,11 @@ def test_suppressed_invitation_sends_nothing(debug_server: Server) -> None:
     assert _outbox(debug_server, pool_id) == []
 
 
-def test_generated_temporary_password_is_not_at_rest_or_logged(
-    debug_server: Server, db_url: str | None
-) -> None:
+def test_generated_temporary_password_is_not_at_rest_or_logged(debug_server: Server) -> None:
     _, password = _create_user(debug_server, suppress=False, password=None)
     debug_server.kill()
 
     assert _files_containing(debug_server.data_dir, password.encode()) == []
     assert debug_server.log_path is not None
     assert password.encode() not in debug_server.log_path.read_bytes()
-    assert _tables_containing(db_url, password) == []
+    assert _tables_containing(debug_server.db, password) == []
