@@ -123,3 +123,32 @@ def test_exposed_console_forms_need_a_session_and_csrf(exposed: Server) -> None:
     assert without_token.status_code == 403
     assert listed.status_code == 200
     assert "no-token" not in listed.text
+
+
+def test_wizard_failure_after_the_domain_leaves_nothing_behind(
+    server: Server, cognito: Any
+) -> None:
+    name, prefix = unique("half-made"), unique("undo")
+    state = {
+        "s_sign_in_options": "username",
+        "s_pool_name": name,
+        "s_hosted_ui": "on",
+        "s_domain_prefix": prefix,
+        "s_client_name": "app",
+        "s_grant_types": "implicit",
+        "s_callback_url": "http://not-loopback.example.com/cb",
+        "s_scopes": "openid",
+        "s_auth_flows": "ALLOW_USER_SRP_AUTH",
+        "s_mfa": "none",
+    }
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        form = client.get("/console/pools/create")
+        response = client.post(
+            "/console/pools/create", data={"csrf": _csrf(form.text), "step": "6", **state}
+        )
+
+    pools = cognito.list_user_pools(MaxResults=60)["UserPools"]
+    assert response.status_code == 400
+    assert "cannot use the HTTP protocol" in response.text
+    assert name not in [p["Name"] for p in pools]
+    assert cognito.describe_user_pool_domain(Domain=prefix)["DomainDescription"] == {}

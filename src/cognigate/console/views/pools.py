@@ -100,9 +100,16 @@ async def _create(page: Page, state: dict[str, str]) -> Response:
             generate_secret=choice.generate_secret,
         )
     except AwsError as error:
-        await page.call(identity.pools.delete, pool_id)
+        await page.call(_undo, identity, pool_id, prefix)
         return _wizard(page, state, len(wizard.STEPS), error_text(error))
     return page.redirect(f"/console/pools/{pool_id}", notice="pool-created", name=name)
+
+
+def _undo(identity: Any, pool_id: str, prefix: str) -> None:
+    """Remove a half-created pool (its domain first: a pool with a domain cannot be deleted)."""
+    if prefix and identity.domains.for_pool(pool_id) is not None:
+        identity.domains.delete(pool_id, prefix)
+    identity.pools.delete(pool_id)
 
 
 async def pool_detail(page: Page) -> Response:
