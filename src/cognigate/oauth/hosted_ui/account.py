@@ -76,12 +76,10 @@ async def signup_get(request: Request, identity: IdentityService) -> Response:
 
 
 async def signup_post(request: Request, identity: IdentityService) -> Response:
-    auth = await flow.checked(request, identity)
-    if isinstance(auth, Response):
-        return auth
-    form = await request.form()
-    if not flow.csrf_ok(request, identity, form):
-        return flow.csrf_refused(request)
+    posted = await flow.checked_post(request, identity)
+    if isinstance(posted, Response):
+        return posted
+    auth, form = posted
     page = await flow.page(request, identity, auth)
     username, password = text(form, "username").strip(), text(form, "password")
     pairs = tuple(attribute_values(form).items())
@@ -150,12 +148,10 @@ async def confirm_forgot_get(request: Request, identity: IdentityService) -> Res
 async def _posted(
     request: Request, identity: IdentityService
 ) -> tuple[AuthorizationRequest, PageContext, FormData] | Response:
-    auth = await flow.checked(request, identity)
-    if isinstance(auth, Response):
-        return auth
-    form = await request.form()
-    if not flow.csrf_ok(request, identity, form):
-        return flow.csrf_refused(request)
+    posted = await flow.checked_post(request, identity)
+    if isinstance(posted, Response):
+        return posted
+    auth, form = posted
     return auth, await flow.page(request, identity, auth), form
 
 

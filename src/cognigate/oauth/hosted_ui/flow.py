@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -76,6 +77,20 @@ def csrf_ok(request: Request, identity: IdentityService, form: Mapping[str, obje
 
 def csrf_refused(request: Request) -> Response:
     return error_page(request, CSRF_FAILED, status=403)
+
+
+async def checked_post(
+    request: Request, identity: IdentityService
+) -> tuple[AuthorizationRequest, FormData] | Response:
+    """A form POST's checked authorization request and form, or the response refusing it
+    (bad request parameters, or a missing/mismatched CSRF token)."""
+    auth = await checked(request, identity)
+    if isinstance(auth, Response):
+        return auth
+    form = await request.form()
+    if not csrf_ok(request, identity, form):
+        return csrf_refused(request)
+    return auth, form
 
 
 async def sso_user(

@@ -139,12 +139,10 @@ async def _password_step(
 
 
 async def login_post(request: Request, identity: IdentityService) -> Response:
-    auth = await flow.checked(request, identity)
-    if isinstance(auth, Response):
-        return auth
-    form = await request.form()
-    if not flow.csrf_ok(request, identity, form):
-        return flow.csrf_refused(request)
+    posted = await flow.checked_post(request, identity)
+    if isinstance(posted, Response):
+        return posted
+    auth, form = posted
     page = await flow.page(request, identity, auth)
     outcome = await _password_step(identity, auth, page, form)
     if isinstance(outcome, Response):
@@ -162,12 +160,10 @@ def attribute_values(form: FormData) -> dict[str, str]:
 
 
 async def new_password_post(request: Request, identity: IdentityService) -> Response:
-    auth = await flow.checked(request, identity)
-    if isinstance(auth, Response):
-        return auth
-    form = await request.form()
-    if not flow.csrf_ok(request, identity, form):
-        return flow.csrf_refused(request)
+    posted = await flow.checked_post(request, identity)
+    if isinstance(posted, Response):
+        return posted
+    auth, form = posted
     session, password = text(form, "session"), text(form, "newPassword")
     values = attribute_values(form)
     error: str | None = None
@@ -192,12 +188,10 @@ async def new_password_post(request: Request, identity: IdentityService) -> Resp
 
 
 async def mfa_post(request: Request, identity: IdentityService) -> Response:
-    auth = await flow.checked(request, identity)
-    if isinstance(auth, Response):
-        return auth
-    form = await request.form()
-    if not flow.csrf_ok(request, identity, form):
-        return flow.csrf_refused(request)
+    posted = await flow.checked_post(request, identity)
+    if isinstance(posted, Response):
+        return posted
+    auth, form = posted
     challenge, session = text(form, "challenge"), text(form, "session")
     if challenge not in MFA_ANSWERS:
         return error_page(request, "Unknown sign-in step.")

@@ -60,12 +60,10 @@ async def begin(page: PageContext, identity: IdentityService, auth: Authorizatio
 async def mfa_setup_post(request: Request, identity: IdentityService) -> Response:
     from cognigate.oauth.hosted_ui.login import next_step, text
 
-    auth = await flow.checked(request, identity)
-    if isinstance(auth, Response):
-        return auth
-    form = await request.form()
-    if not flow.csrf_ok(request, identity, form):
-        return flow.csrf_refused(request)
+    posted = await flow.checked_post(request, identity)
+    if isinstance(posted, Response):
+        return posted
+    auth, form = posted
     session, secret = text(form, "session"), text(form, "secret")
     username = text(form, "username")
     try:
