@@ -14,10 +14,14 @@ class KeySetOperations:
         self._deps = deps
 
     def jwks(self, pool_id: str) -> Jwks | None:
-        """The pool's JWKS, or ``None`` for an unknown pool."""
+        """The pool's JWKS, or ``None`` for an unknown pool; keys are created on first use,
+        so only that first request needs a write transaction."""
+        stored = self.signing_keys(pool_id)
+        if stored is None:
+            return None
+        if len(stored) >= 2:
+            return jwks(stored)
         with self._deps.uow(write=True) as store:
-            if store.pools.get(pool_id) is None:
-                return None
             keys = pool_keys(store, pool_id, self._deps.clock.now())
         return jwks(keys.values())
 
