@@ -18,7 +18,16 @@ from cognigate.console.security import (
     new_session,
     password_matches,
 )
-from cognigate.console.views import api_methods, api_stages, apis, home, pools, tokens, users
+from cognigate.console.views import (
+    api_methods,
+    api_stages,
+    apis,
+    home,
+    pools,
+    stages,
+    tokens,
+    users,
+)
 
 _STATIC = __file__.rsplit("/", 1)[0] + "/static"
 
@@ -88,6 +97,7 @@ def console_router(console: Console) -> Router:
         *apis.routes(),
         *api_methods.routes(),
         *api_stages.routes(),
+        *stages.routes(),
     ]
     routes: list[Route | Mount] = [
         Route(path, guard(console, handler), methods=methods) for path, handler, methods in table

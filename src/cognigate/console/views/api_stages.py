@@ -1,4 +1,4 @@
-"""Deploy API, stages (with invoke URLs) and authorizers (create and "Test authorizer")."""
+"""Deploy API and authorizers (create and "Test authorizer")."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from starlette.responses import Response
 from cognigate.apigw.deployments import NewDeployment
 from cognigate.apigw.model import Authorizer
 from cognigate.console.context import Handler, Page, error_text, html_error
-from cognigate.console.views.apis import invoke_url
 from cognigate.core.errors import AwsError
 
 
@@ -33,25 +32,6 @@ async def deploy(page: Page) -> Response:
         f"Successfully created deployment for {api.name}. This deployment is active for {stage}."
     )
     return page.redirect(f"/console/apis/{api_id}/stages/{stage}", notice="deployed", name=message)
-
-
-async def stage_page(page: Page) -> Response:
-    api_id = page.request.path_params["api_id"]
-    name = page.request.path_params["stage"]
-    apigw = page.console.apigw
-    try:
-        api = await page.call(apigw.rest_apis.get, api_id)
-        stage = await page.call(apigw.stages.get, api_id, name)
-        stages = await page.call(apigw.stages.list, api_id)
-    except AwsError as error:
-        return page.finish(html_error(error_text(error), 404))
-    return page.render(
-        "stage.html",
-        api=api,
-        stage=stage,
-        stages=stages,
-        invoke_url=invoke_url(page.console.base_url, api_id, name),
-    )
 
 
 async def authorizers_page(page: Page) -> Response:
@@ -159,7 +139,6 @@ async def authorizer_test(page: Page) -> Response:
 def routes() -> list[tuple[str, Handler, list[str]]]:
     return [
         ("/apis/{api_id}/deploy", deploy, ["POST"]),
-        ("/apis/{api_id}/stages/{stage}", stage_page, ["GET"]),
         ("/apis/{api_id}/authorizers", authorizers_page, ["GET"]),
         ("/apis/{api_id}/authorizers/create", authorizer_create, ["POST"]),
         ("/apis/{api_id}/authorizers/{authorizer_id}/test", authorizer_test, ["POST"]),
