@@ -216,6 +216,10 @@ class RefreshTokenRepository(Protocol):
     def revoke_user(self, user_pk: int) -> None:
         """Revoke every refresh token of the user (global sign-out)."""
 
+    def expire(self, token_hash: str, at: float) -> None:
+        """Make one refresh token stop working at ``at`` (if it would live longer); unlike
+        :meth:`revoke`, what was issued from it stays valid."""
+
 
 @dataclass(frozen=True, slots=True)
 class AuthorizationCodeRecord:

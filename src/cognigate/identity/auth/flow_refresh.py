@@ -44,6 +44,14 @@ def rotation_enabled(call: AuthCall) -> bool:
     return isinstance(rotation, dict) and rotation.get("Feature") == "ENABLED"
 
 
+def retry_grace_seconds(call: AuthCall) -> int:
+    """RefreshTokenRotation.RetryGracePeriodSeconds: how long (0-60 s) a rotated-out refresh
+    token keeps working, for client retries; 0 (the default) ends it at once."""
+    rotation = call.client.config.extras.get("RefreshTokenRotation")
+    grace = rotation.get("RetryGracePeriodSeconds", 0) if isinstance(rotation, dict) else 0
+    return grace if isinstance(grace, int) and grace > 0 else 0
+
+
 def refresh(call: AuthCall, token: str, *, rotate: bool) -> Grant:
     """Tokens from a refresh token; ``rotate`` also replaces the refresh token itself."""
     record, user = redeem(call, token)
@@ -56,7 +64,11 @@ def refresh(call: AuthCall, token: str, *, rotate: bool) -> Grant:
         trigger_source=TOKEN_REFRESH,
     )
     if rotate:
-        call.store.refresh_tokens.revoke(record.token_hash)
+        grace = retry_grace_seconds(call)
+        if grace:
+            call.store.refresh_tokens.expire(record.token_hash, call.now + grace)
+        else:
+            call.store.refresh_tokens.revoke(record.token_hash)
         issuance = replace(issuance, origin_jti=None)
     grant, _ = issue(
         call.deps, call.store, pool=call.pool, client=call.client, user=user, issuance=issuance

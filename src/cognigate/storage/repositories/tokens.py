@@ -54,8 +54,12 @@ def _record(row: RefreshTokenRow) -> RefreshRecord:
 
 
 class SqlRefreshTokenRepository:
-    def __init__(self, session: Session) -> None:
+    """Refresh-token records; ``lock=True`` (write transactions) reads them ``FOR UPDATE``, so
+    two instances cannot both rotate or use one token that is being revoked (PostgreSQL)."""
+
+    def __init__(self, session: Session, *, lock: bool = False) -> None:
         self._s = session
+        self._lock = lock
 
     def add(self, record: RefreshRecord) -> None:
         self._s.add(
@@ -75,13 +79,12 @@ class SqlRefreshTokenRepository:
         self._s.flush()
 
     def get(self, token_hash: str) -> RefreshRecord | None:
-        row = self._s.get(RefreshTokenRow, token_hash)
+        row = self._s.get(RefreshTokenRow, token_hash, with_for_update=self._lock)
         return _record(row) if row else None
 
     def by_origin(self, origin_jti: str) -> RefreshRecord | None:
-        row = self._s.scalar(
-            select(RefreshTokenRow).where(RefreshTokenRow.origin_jti == origin_jti)
-        )
+        query = select(RefreshTokenRow).where(RefreshTokenRow.origin_jti == origin_jti)
+        row = self._s.scalar(query.with_for_update() if self._lock else query)
         return _record(row) if row else None
 
     def revoke(self, token_hash: str) -> None:
@@ -94,4 +97,11 @@ class SqlRefreshTokenRepository:
     def revoke_user(self, user_pk: int) -> None:
         self._s.execute(
             update(RefreshTokenRow).where(RefreshTokenRow.user_pk == user_pk).values(revoked=True)
+        )
+
+    def expire(self, token_hash: str, at: float) -> None:
+        self._s.execute(
+            update(RefreshTokenRow)
+            .where(RefreshTokenRow.token_hash == token_hash, RefreshTokenRow.expires > at)
+            .values(expires=at)
         )

@@ -63,8 +63,19 @@ def _fill(row: UserRow, user: User) -> None:
 
 
 class SqlUserRepository:
-    def __init__(self, session: Session) -> None:
+    """Users of a session; ``lock=True`` (write transactions) reads them ``FOR UPDATE``.
+
+    The lock makes read-modify-write steps on one user (failed-attempt counters, one-time codes,
+    status changes) serialise across instances on PostgreSQL; SQLite's write transactions are
+    already exclusive, and SQLAlchemy renders no ``FOR UPDATE`` there.
+    """
+
+    def __init__(self, session: Session, *, lock: bool = False) -> None:
         self._s = session
+        self._lock = lock
+
+    def _one(self, query: Select[UserRow]) -> UserRow | None:
+        return self._s.scalar(query.with_for_update(of=UserRow) if self._lock else query)
 
     def add(self, user: User, username_key: str) -> User:
         row = UserRow(pool_id=user.pool_id, username_key=username_key, created=user.created)
@@ -83,21 +94,21 @@ class SqlUserRepository:
         _flush(self._s)
 
     def get(self, pool_id: str, username_key: str) -> User | None:
-        row = self._s.scalar(
+        row = self._one(
             select(UserRow).where(UserRow.pool_id == pool_id, UserRow.username_key == username_key)
         )
         return _user(row) if row else None
 
     def get_by_sub(self, pool_id: str, sub: str) -> User | None:
-        row = self._s.scalar(select(UserRow).where(UserRow.pool_id == pool_id, UserRow.sub == sub))
+        row = self._one(select(UserRow).where(UserRow.pool_id == pool_id, UserRow.sub == sub))
         return _user(row) if row else None
 
     def get_by_pk(self, pk: int) -> User | None:
-        row = self._s.get(UserRow, pk)
+        row = self._s.get(UserRow, pk, with_for_update=self._lock)
         return _user(row) if row else None
 
     def get_by_alias(self, pool_id: str, kind: str, key: str) -> User | None:
-        row = self._s.scalar(
+        row = self._one(
             select(UserRow)
             .join(UserAliasRow, UserAliasRow.user_pk == UserRow.pk)
             .where(
