@@ -43,6 +43,12 @@ class TestInvoker(Protocol):
     ) -> Mapping[str, Any]: ...
 
 
+class FunctionCatalog(Protocol):
+    """The local "Lambda" functions (``--functions DIR``), offered as trigger choices."""
+
+    def names(self) -> list[str]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Console:
     """Everything the console needs; built once by the app."""
@@ -55,6 +61,7 @@ class Console:
     admin_password: str | None
     apigw: Any = None
     test_invoker: TestInvoker | None = None
+    functions: FunctionCatalog | None = None
     region: str = "us-east-1"
     account_id: str = "000000000000"
     extras: dict[str, Any] = field(default_factory=dict)

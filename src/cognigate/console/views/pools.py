@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from cognigate.console import wizard
 from cognigate.console.context import Handler, Page, error_text, html_error
+from cognigate.console.views import pool_settings
 from cognigate.core.errors import AwsError
 from cognigate.identity.groups import NewGroup
 from cognigate.identity.model import AppClient, Domain
@@ -127,6 +128,8 @@ async def pool_detail(page: Page) -> Response:
         values["groups"] = (await page.call(identity.groups.list_groups, pool_id, 60, None)).items
     elif tab == "app-integration":
         values["clients"] = (await page.call(identity.clients.list, pool_id, 60, None)).items
+    else:
+        values = await page.call(pool_settings.tab_values, page, details.pool, tab)
     return page.render(
         "pool_detail.html", details=details, pool=details.pool, tab=tab, tabs=TABS, **values
     )
@@ -212,4 +215,5 @@ def routes() -> list[tuple[str, Handler, list[str]]]:
         ("/pools/{pool_id}/domain", domain_create, ["POST"]),
         ("/pools/{pool_id}/groups", group_create, ["POST"]),
         ("/pools/{pool_id}/clients/{client_id}", client_detail, ["GET"]),
+        *pool_settings.routes(),
     ]
