@@ -7,7 +7,8 @@ import logging
 import os
 import secrets
 import sys
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import uvicorn
@@ -46,7 +47,8 @@ from cognigate.providers import apigateway as apigateway_providers
 from cognigate.providers import cognito_idp
 from cognigate.providers.apigateway.user_pools import IdentityUserPools
 from cognigate.storage import migrate as migrations
-from cognigate.storage.engine import database_url, make_engine
+from cognigate.storage.engine import database_url, is_sqlite, make_engine
+from cognigate.storage.repositories.apigw_usage import SqlUsageMeter
 from cognigate.storage.secrets import instance_secret
 from cognigate.storage.uow import SqlIdentityUnitOfWork
 from cognigate.storage.uow_apigw import SqlApigwUnitOfWork
@@ -104,13 +106,19 @@ class GatewayFunctions:
 
 
 def build_gateway(
-    settings: Settings,
-    clock: Clock,
+    parts: tuple[Settings, Engine, Clock],
     identity: IdentityService,
     apigateway: ApiGatewayService,
     functions: FunctionRuntime | None,
 ) -> Gateway:
-    """The data plane, reading deployments through the API Gateway storage."""
+    """The data plane, reading deployments through the API Gateway storage.
+
+    Usage-plan quotas are always counted in the database; throttle buckets move there too when
+    several processes serve it (PostgreSQL, or ``--workers`` above 1).
+    """
+    settings, engine, clock = parts
+    meter = SqlUsageMeter(engine, clock)
+    shared = not is_sqlite(engine) or settings.workers > 1
     runtime = GatewayRuntime(
         clock=clock,
         pool_keys=GatewayPoolKeys(identity),
@@ -118,6 +126,8 @@ def build_gateway(
         account_id=settings.account_id,
         region=settings.region,
         functions=GatewayFunctions(functions) if functions else gateway_ports.NoFunctions(),
+        meter=meter,
+        shared_buckets=meter if shared else None,
     )
     return Gateway(runtime)
 
@@ -142,6 +152,54 @@ def function_runtime(settings: Settings, clock: Clock) -> FunctionRuntime | None
     return FunctionRuntime(
         settings.functions, region=settings.region, account_id=settings.account_id, clock=clock
     )
+
+
+#: botocore (>= 1.31) reads ``AWS_ENDPOINT_URL_<service id>``: where a local function's
+#: ``boto3.client("cognito-idp")`` / ``boto3.client("apigateway")`` go without ``endpoint_url``
+FUNCTION_ENDPOINT_VARIABLES = (
+    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+    "AWS_ENDPOINT_URL_API_GATEWAY",
+)
+#: any of these means the user configured AWS credentials of their own
+_CREDENTIAL_VARIABLES = (
+    "AWS_ACCESS_KEY_ID",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+)
+
+
+def _has_credentials(environ: Mapping[str, str], home: Path) -> bool:
+    """Whether AWS credentials may be configured (variables, or a shared credentials/config
+    file); checked without any network call, so it errs on the side of "configured"."""
+    if any(environ.get(name) for name in _CREDENTIAL_VARIABLES):
+        return True
+    files = (
+        environ.get("AWS_SHARED_CREDENTIALS_FILE") or str(home / ".aws" / "credentials"),
+        environ.get("AWS_CONFIG_FILE") or str(home / ".aws" / "config"),
+    )
+    return any(Path(name).is_file() for name in files)
+
+
+def function_environment(
+    settings: Settings, environ: Mapping[str, str], home: Path
+) -> dict[str, str]:
+    """The variables to add to the process so that local functions (``--functions DIR``), which
+    run in it, reach this server with boto3: the service endpoints, a region and dummy
+    credentials, each only where the user has not set one."""
+    if settings.functions is None:
+        return {}
+    # the local address, not --public-url: a function runs on this machine
+    local = replace(settings, public_url=None).base_url
+    wanted = dict.fromkeys(FUNCTION_ENDPOINT_VARIABLES, local)
+    if not environ.get("AWS_REGION") and not environ.get("AWS_DEFAULT_REGION"):
+        wanted |= {"AWS_REGION": settings.region, "AWS_DEFAULT_REGION": settings.region}
+    if not _has_credentials(environ, home):
+        # cognigate does not check signatures; botocore only needs something to sign with
+        wanted |= {"AWS_ACCESS_KEY_ID": "cognigate", "AWS_SECRET_ACCESS_KEY": "cognigate"}
+    return {name: value for name, value in wanted.items() if not environ.get(name)}
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Components:
@@ -184,7 +242,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         print(f"  lab Mock API invoke URL: {invoke}", flush=True)
     if settings.init is not None:
         provision_init_file(settings.init, cognito, apigateway)
-    gateway = build_gateway(settings, clock, identity, apigateway, functions)
+    gateway = build_gateway((settings, engine, clock), identity, apigateway, functions)
     api_changes.subscribe(gateway.api_changed)
     apigateway_endpoint = RestJsonEndpoint(
         ServiceSpec("apigateway"),
@@ -305,6 +363,10 @@ def serve(settings: Settings) -> int:
     if missing:
         print(f"cognigate: {missing}: not yet available", file=sys.stderr)
         return 2
+    # process environment, inherited by --workers: where local functions' boto3 clients go
+    os.environ.update(  # noqa: TID251 - the composition root owns the process environment
+        function_environment(settings, os.environ, Path.home())  # noqa: TID251 - as above
+    )
     base = settings.base_url
     print(f"cognigate {__version__} listening on {base}", flush=True)
     print(f"  console: {base}/console/", flush=True)
