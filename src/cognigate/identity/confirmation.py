@@ -80,7 +80,15 @@ def post_confirmation(
     client_id: str | None,
     metadata: Mapping[str, str],
 ) -> None:
-    """Run the PostConfirmation trigger, if the pool has one."""
+    """Run the PostConfirmation trigger, if the pool has one.
+
+    Callers run it after the confirming transaction has committed, as AWS runs it "just after
+    Amazon Cognito confirms a user": no lock is held, so the function may call back into the
+    API (AdminAddUserToGroup, AdminUpdateUserAttributes, ...). A failing function makes the
+    call answer with its error, but the confirmation stays committed (AWS parity).
+
+    :raises UserLambdaValidationException, UnexpectedLambdaException: the function failed.
+    """
     request = {"userAttributes": user_attributes(user), "clientMetadata": dict(metadata)}
     run_trigger(
         deps.functions,
@@ -110,6 +118,8 @@ class ConfirmationOperations:
             status is CONFIRMED".
         :raises UserNotFoundException: unknown user (LEGACY clients).
         :raises AliasExistsException: the verified email/phone is another user's alias.
+        :raises UserLambdaValidationException: PostConfirmation failed (the user stays
+            CONFIRMED: the trigger runs after the confirmation has committed).
         """
         with self._deps.uow(write=True) as store:
             pool, client = client_pool(store, request.client_id)
@@ -125,10 +135,17 @@ class ConfirmationOperations:
                     f"User cannot be confirmed. Current status is {user.status.value}"
                 )
             failure = self._check_code(store, pool, user, request.code)
-            if failure is None:
-                self._confirm(store, pool, user, request, client.id)
-        if failure is not None:
-            raise failure
+            outcome = failure if failure is not None else self._confirm(store, pool, user, request)
+        if isinstance(outcome, AwsError):
+            raise outcome
+        post_confirmation(
+            self._deps,
+            pool,
+            outcome,
+            source="PostConfirmation_ConfirmSignUp",
+            client_id=client.id,
+            metadata=request.client_metadata,
+        )
 
     def _check_code(
         self, store: IdentityStore, pool: UserPool, user: User, code: str
@@ -142,13 +159,9 @@ class ConfirmationOperations:
         return failure
 
     def _confirm(
-        self,
-        store: IdentityStore,
-        pool: UserPool,
-        user: User,
-        request: CodeAnswer,
-        client_id: str,
-    ) -> None:
+        self, store: IdentityStore, pool: UserPool, user: User, request: CodeAnswer
+    ) -> User:
+        """The user CONFIRMED, with the attribute the code went to verified."""
         record = user.state.get(SIGNUP_CODE)
         attribute = record.get("attribute") if isinstance(record, Mapping) else None
         flags = (
@@ -161,15 +174,7 @@ class ConfirmationOperations:
             attributes=attrs.merge(user.attributes, flags),
             state={k: v for k, v in user.state.items() if k != SIGNUP_CODE},
         )
-        confirmed = save_user(store, pool, confirmed, force_alias=request.force_alias_creation)
-        post_confirmation(
-            self._deps,
-            pool,
-            confirmed,
-            source="PostConfirmation_ConfirmSignUp",
-            client_id=client_id,
-            metadata=request.client_metadata,
-        )
+        return save_user(store, pool, confirmed, force_alias=request.force_alias_creation)
 
     def admin_confirm_sign_up(
         self, pool_id: str, username: str, metadata: Mapping[str, str] | None = None
@@ -178,6 +183,7 @@ class ConfirmationOperations:
 
         :raises ResourceNotFoundException, UserNotFoundException:
         :raises NotAuthorizedException: the user is not UNCONFIRMED.
+        :raises UserLambdaValidationException: PostConfirmation failed (after the commit).
         """
         with self._deps.uow(write=True) as store:
             pool = require_pool(store, pool_id)
@@ -193,14 +199,14 @@ class ConfirmationOperations:
                 state={k: v for k, v in user.state.items() if k != SIGNUP_CODE},
             )
             confirmed = save_user(store, pool, confirmed)
-            post_confirmation(
-                self._deps,
-                pool,
-                confirmed,
-                source="PostConfirmation_ConfirmSignUp",
-                client_id=None,
-                metadata=metadata or {},
-            )
+        post_confirmation(
+            self._deps,
+            pool,
+            confirmed,
+            source="PostConfirmation_ConfirmSignUp",
+            client_id=None,
+            metadata=metadata or {},
+        )
 
     def resend_confirmation_code(
         self,

@@ -126,6 +126,8 @@ class RecoveryOperations:
         :raises InvalidPasswordException: the password violates the policy.
         :raises UserNotFoundException: unknown user (LEGACY clients).
         :raises NotAuthorizedException: bad SecretHash, disabled user.
+        :raises UserLambdaValidationException: PostConfirmation failed (the new password is
+            kept: the trigger runs after the change has committed).
         """
         with self._deps.uow(write=True) as store:
             pool, client = client_pool(store, request.client_id)
@@ -140,10 +142,17 @@ class RecoveryOperations:
                 raise NotAuthorizedException("User is disabled.")
             check_password_policy(pool.config.password_policy, request.password)
             failure = self._check_code(store, pool, user, request.code)
-            if failure is None:
-                self._reset(store, pool, user, request, client.id)
-        if failure is not None:
-            raise failure
+            outcome = failure if failure is not None else self._reset(store, pool, user, request)
+        if isinstance(outcome, AwsError):
+            raise outcome
+        post_confirmation(
+            self._deps,
+            pool,
+            outcome,
+            source="PostConfirmation_ConfirmForgotPassword",
+            client_id=client.id,
+            metadata=request.client_metadata,
+        )
 
     def _check_code(
         self, store: IdentityStore, pool: UserPool, user: User, code: str
@@ -156,13 +165,9 @@ class RecoveryOperations:
         return failure
 
     def _reset(
-        self,
-        store: IdentityStore,
-        pool: UserPool,
-        user: User,
-        request: NewPassword,
-        client_id: str,
-    ) -> None:
+        self, store: IdentityStore, pool: UserPool, user: User, request: NewPassword
+    ) -> User:
+        """The user CONFIRMED with the new password, the reset code and lockout cleared."""
         now = self._deps.clock.now()
         updated = replace(
             user,
@@ -171,12 +176,4 @@ class RecoveryOperations:
             password=password_record(pool, user.username, request.password, now),
             state={k: v for k, v in user.state.items() if k not in _CLEARED},
         )
-        updated = save_user(store, pool, updated)
-        post_confirmation(
-            self._deps,
-            pool,
-            updated,
-            source="PostConfirmation_ConfirmForgotPassword",
-            client_id=client_id,
-            metadata=request.client_metadata,
-        )
+        return save_user(store, pool, updated)

@@ -1,10 +1,10 @@
 """Sign-in through the hosted UI: the password, challenge and MFA steps without the
 client's ExplicitAuthFlows (AWS parity: the hosted UI ignores them and never runs custom auth).
 
-The steps are the API's own (``flow_password``, the challenge handlers, the MFA hook). The MFA
-hook is wrapped so that a sign-in needing no further step ends with the user instead of API
-tokens; an MFA answer ends in the API's grant, whose tokens are retired at once. The OAuth
-tokens are issued afterwards, for the authorization request.
+The steps are the API's own (``flow_password``, the challenge handlers, the MFA hook). A step
+that finishes the sign-in ends with the user (PostAuthentication runs once its transaction has
+committed); no API tokens are issued: the OAuth tokens are issued afterwards, for the
+authorization request, so PreTokenGeneration runs once per sign-in.
 https://docs.aws.amazon.com/cognito/latest/developerguide/login-endpoint.html
 """
 
@@ -23,11 +23,11 @@ from cognigate.identity.auth.mfa import mfa_step
 from cognigate.identity.auth.operations import CHALLENGES
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.sessions import SessionCodec
+from cognigate.identity.auth.signed_in import SignedIn
 from cognigate.identity.auth.signin import MfaStep
 from cognigate.identity.context import Deps, require_client, require_pool
-from cognigate.identity.errors import InvalidParameterException, NotAuthorizedException
+from cognigate.identity.errors import InvalidParameterException
 from cognigate.identity.model import AppClient, User
-from cognigate.identity.tokens import refresh_token_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,48 +44,19 @@ class HostedOutcome:
     username: str = ""
 
 
-#: the marker the hosted MFA hook returns instead of letting the API flow issue tokens
-SIGNED_IN = "cognigate:SIGNED_IN"
-
-
-def hosted_step(mfa: MfaStep | None) -> MfaStep:
-    """The API flows' MFA hook, ending a sign-in that needs no MFA without API tokens."""
-
-    def step(call: AuthCall, user: User, auth_time: float) -> AuthResult | None:
-        challenge = mfa(call, user, auth_time) if mfa is not None else None
-        if challenge is not None:
-            return challenge
-        post_authentication(call, user)
-        facts = {"sub": user.sub, "auth_time": repr(auth_time)}
-        return AuthResult(challenge=SIGNED_IN, parameters=facts)
-
-    return step
-
-
-def _signed_in_user(call: AuthCall, result: AuthResult) -> HostedOutcome:
+def _outcome(call: AuthCall, result: AuthResult) -> HostedOutcome | SignedIn:
+    """What a step of the API flow amounts to for the page (inside its transaction)."""
     if result.failure is not None:
         return HostedOutcome(error=result.failure)
-    if result.challenge == SIGNED_IN:
-        user = call.store.users.get_by_sub(call.pool.id, result.parameters["sub"])
-        if user is None:
-            raise NotAuthorizedException("User does not exist.")
-        return HostedOutcome(user=user, auth_time=float(result.parameters["auth_time"]))
-    if result.grant is None:
-        username = call.open(result.session, result.challenge or "").username
-        return HostedOutcome(
-            challenge=result.challenge,
-            session=result.session,
-            parameters=result.parameters,
-            username=username,
-        )
-    # an MFA answer ends in the API's grant: keep the user, retire the API tokens
-    token = result.grant.refresh_token
-    record = call.store.refresh_tokens.get(refresh_token_hash(token)) if token else None
-    user = call.store.users.get_by_pk(record.user_pk) if record else None
-    if record is None or user is None:
-        raise NotAuthorizedException("User does not exist.")
-    call.store.refresh_tokens.revoke(record.token_hash)
-    return HostedOutcome(user=user, auth_time=record.auth_time)
+    if result.signed_in is not None:
+        return result.signed_in
+    username = call.open(result.session, result.challenge or "").username
+    return HostedOutcome(
+        challenge=result.challenge,
+        session=result.session,
+        parameters=result.parameters,
+        username=username,
+    )
 
 
 class HostedSignIn:
@@ -94,7 +65,7 @@ class HostedSignIn:
     def __init__(self, deps: Deps, mfa: MfaStep | None = mfa_step) -> None:
         self._deps = deps
         self._codec = SessionCodec(deps.secret)
-        self._mfa = hosted_step(mfa)
+        self._mfa = mfa
 
     @contextmanager
     def _call(self, pool_id: str, client_id: str) -> Iterator[AuthCall]:
@@ -118,8 +89,8 @@ class HostedSignIn:
         with self._call(pool_id, client_id) as call:
             params = {"USERNAME": username, "PASSWORD": password}
             params = self._with_secret_hash(call, params, username)
-            result = flow_password.password_flow(call, params, self._mfa)
-            return _signed_in_user(call, result)
+            outcome = _outcome(call, flow_password.password_flow(call, params, self._mfa))
+        return self._finish(outcome)
 
     def respond(
         self, pool_id: str, client_id: str, challenge: str, session: str, answers: Mapping[str, str]
@@ -136,8 +107,21 @@ class HostedSignIn:
         with self._call(pool_id, client_id) as call:
             username = call.open(session, challenge).username
             params = self._with_secret_hash(call, {**answers, "USERNAME": username}, username)
-            result = handler(call, session, params, self._mfa)
-            return _signed_in_user(call, result)
+            outcome = _outcome(call, handler(call, session, params, self._mfa))
+        return self._finish(outcome)
+
+    def _finish(self, outcome: HostedOutcome | SignedIn) -> HostedOutcome:
+        """After the step's transaction: a finished sign-in runs PostAuthentication.
+
+        No API tokens are issued (and PreTokenGeneration does not run): the OAuth grant that
+        follows issues the only tokens of the sign-in.
+
+        :raises UserLambdaValidationException: PostAuthentication failed.
+        """
+        if isinstance(outcome, HostedOutcome):
+            return outcome
+        post_authentication(self._deps, outcome)
+        return HostedOutcome(user=outcome.user, auth_time=outcome.auth_time)
 
 
 def hosted_secret_hash(client: AppClient, username: str) -> str | None:

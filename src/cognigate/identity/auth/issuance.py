@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cognigate.identity.auth.lambda_triggers import TOKEN_AUTHENTICATION, customise_tokens
+from cognigate.identity.auth.lambda_triggers import (
+    TOKEN_AUTHENTICATION,
+    TokenCustomisation,
+    customise_tokens,
+)
 from cognigate.identity.client_rules import validity_seconds
 from cognigate.identity.context import Deps
 from cognigate.identity.keys import KeyPurpose, SigningKey, generate_pool_keys
@@ -94,8 +98,13 @@ def issue(
     client: AppClient,
     user: User,
     issuance: Issuance,
+    custom: TokenCustomisation | None = None,
 ) -> tuple[Grant, IssuedTokens]:
-    """Sign ID and access tokens (and record a new refresh token when asked)."""
+    """Sign ID and access tokens (and record a new refresh token when asked).
+
+    :param custom: PreTokenGeneration's outcome when the caller ran it before opening
+        ``store``'s transaction; ``None`` runs the trigger here, inside that transaction.
+    """
     now = deps.clock.now()
     id_s, access_s, refresh_s = client_validity(client)
     origin = issuance.origin_jti
@@ -118,15 +127,16 @@ def issue(
                 scope=issuance.scope if issuance.oauth else "",
             )
         )
-    custom = customise_tokens(
-        deps,
-        pool,
-        user,
-        store.groups.groups_of(user),
-        client_id=client.id,
-        source=issuance.trigger_source,
-        scope=issuance.scope,
-    )
+    if custom is None:
+        custom = customise_tokens(
+            deps,
+            pool,
+            user,
+            store.groups.groups_of(user),
+            client_id=client.id,
+            source=issuance.trigger_source,
+            scope=issuance.scope,
+        )
     request = TokenRequest(
         issuer=deps.issuer(pool.id),
         client_id=client.id,

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cognigate.identity.auth.context import AuthCall
+from cognigate.identity.auth.signed_in import SignedIn
 from cognigate.identity.context import Deps
 from cognigate.identity.model import Group, User, UserPool
 from cognigate.identity.tokens import ClaimOverrides
@@ -56,21 +57,27 @@ def pre_authentication(call: AuthCall, user: User) -> None:
     run_trigger(call.deps.functions, call.pool, "PreAuthentication", event)
 
 
-def post_authentication(call: AuthCall, user: User) -> None:
-    """Run PostAuthentication (its answer is ignored; a failure fails the sign-in)."""
+def post_authentication(deps: Deps, signed: SignedIn) -> None:
+    """Run PostAuthentication (its answer is ignored; a failure fails the sign-in).
+
+    Callers run it once the sign-in's transaction has committed and before any token is
+    issued, so the function may call back into the API without waiting for our lock.
+
+    :raises UserLambdaValidationException: "PostAuthentication failed with error <message>."
+    """
     request = {
-        "userAttributes": user_attributes(user),
+        "userAttributes": user_attributes(signed.user),
         "newDeviceUsed": False,
-        "clientMetadata": dict(call.metadata),
+        "clientMetadata": dict(signed.metadata),
     }
     event = envelope(
-        call.pool,
+        signed.pool,
         trigger_source="PostAuthentication_Authentication",
-        username=user.username,
-        client_id=call.client.id,
+        username=signed.user.username,
+        client_id=signed.client.id,
         request=request,
     )
-    run_trigger(call.deps.functions, call.pool, "PostAuthentication", event)
+    run_trigger(deps.functions, signed.pool, "PostAuthentication", event)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from cognigate.identity.auth import (
     flow_srp,
 )
 from cognigate.identity.auth.challenge_mfa import MFA_CHALLENGES
+from cognigate.identity.auth.completion import complete_sign_in
 from cognigate.identity.auth.context import AuthCall
 from cognigate.identity.auth.issuance import Grant
 from cognigate.identity.auth.mfa import mfa_step
@@ -122,6 +123,8 @@ class AuthOperations:
         :raises InvalidParameterException: flow not enabled, missing parameters.
         :raises NotAuthorizedException, UserNotFoundException, UserNotConfirmedException,
             PasswordResetRequiredException: as the flow finds.
+        :raises UserLambdaValidationException: a trigger failed (PostAuthentication and
+            PreTokenGeneration run after the sign-in's transaction has committed).
         """
         admin = pool_id is not None
         chosen = FLOWS.get(flow)
@@ -133,9 +136,7 @@ class AuthOperations:
             if chosen.switch not in enabled_switches(call.client.config.explicit_auth_flows):
                 raise _not_enabled(flow)
             result = chosen.run(call, params, self._mfa)
-        if result.failure is not None:
-            raise result.failure
-        return result
+        return self._answer(result)
 
     def respond(
         self,
@@ -146,15 +147,25 @@ class AuthOperations:
         answers: Mapping[str, str],
         pool_id: str | None = None,
     ) -> AuthResult:
-        """RespondToAuthChallenge (``pool_id`` None) or AdminRespondToAuthChallenge."""
+        """RespondToAuthChallenge (``pool_id`` None) or AdminRespondToAuthChallenge.
+
+        :raises UserLambdaValidationException: a trigger failed (as :meth:`initiate`).
+        """
         handler = CHALLENGES.get(challenge)
         if handler is None:
             raise InvalidParameterException(f"Unsupported challenge {challenge}.")
         with self._call(client_id, pool_id, pool_id is not None) as call:
             result = handler(call, session, answers, self._mfa)
+        return self._answer(result)
+
+    def _answer(self, result: AuthResult) -> AuthResult:
+        """What the call answers once its transaction has committed: a recorded failure is
+        raised; a finished sign-in runs its triggers and gets its tokens."""
         if result.failure is not None:
             raise result.failure
-        return result
+        if result.signed_in is None:
+            return result
+        return AuthResult(grant=complete_sign_in(self._deps, result.signed_in))
 
     def tokens_from_refresh_token(
         self, *, client_id: str, refresh_token: str, client_secret: str | None

@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from cognigate.core.errors import AwsError
 from cognigate.identity.auth.issuance import Grant
+from cognigate.identity.auth.signed_in import SignedIn
 
 
 @dataclass(frozen=True, slots=True)
 class AuthResult:
-    """Either a challenge (name, session, parameters) or a grant of tokens."""
+    """A challenge (name, session, parameters), a grant of tokens, or a finished sign-in whose
+    tokens are issued after the unit of work has committed (``signed_in``)."""
 
     challenge: str | None = None
     session: str | None = None
@@ -19,3 +21,5 @@ class AuthResult:
     grant: Grant | None = None
     #: an error to raise once the unit of work has committed (failed-attempt counters)
     failure: AwsError | None = None
+    #: the sign-in succeeded: PostAuthentication and the tokens follow, outside its transaction
+    signed_in: SignedIn | None = None

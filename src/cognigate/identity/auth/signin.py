@@ -12,13 +12,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from cognigate.identity.auth.context import AuthCall
-from cognigate.identity.auth.issuance import Issuance, issue
-from cognigate.identity.auth.lambda_triggers import (
-    TOKEN_AUTHENTICATION,
-    post_authentication,
-    pre_authentication,
-)
+from cognigate.identity.auth.lambda_triggers import TOKEN_AUTHENTICATION, pre_authentication
 from cognigate.identity.auth.result import AuthResult
+from cognigate.identity.auth.signed_in import SignedIn
 from cognigate.identity.auth.user_migration import migrate_user
 from cognigate.identity.errors import (
     NotAuthorizedException,
@@ -144,15 +140,16 @@ def finish(call: AuthCall, user: User, auth_time: float, mfa: MfaStep | None) ->
 def grant(
     call: AuthCall, user: User, auth_time: float, source: str = TOKEN_AUTHENTICATION
 ) -> AuthResult:
-    """PostAuthentication, then ID, access and refresh tokens (``source``: PreTokenGeneration's
-    ``triggerSource``)."""
-    post_authentication(call, user)
-    issued, _ = issue(
-        call.deps,
-        call.store,
+    """The sign-in succeeded: PostAuthentication and the tokens follow once this call's
+    transaction has committed (see ``completion``); ``source`` is PreTokenGeneration's
+    ``triggerSource``."""
+    signed = SignedIn(
         pool=call.pool,
         client=call.client,
         user=user,
-        issuance=Issuance(auth_time, trigger_source=source),
+        groups=tuple(call.store.groups.groups_of(user)),
+        auth_time=auth_time,
+        source=source,
+        metadata=call.metadata,
     )
-    return AuthResult(grant=issued)
+    return AuthResult(signed_in=signed)
