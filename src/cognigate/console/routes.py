@@ -23,6 +23,7 @@ from cognigate.console.views import (
     api_stages,
     apis,
     home,
+    integration_edit,
     pools,
     stages,
     tokens,
@@ -96,6 +97,7 @@ def console_router(console: Console) -> Router:
         *tokens.routes(),
         *apis.routes(),
         *api_methods.routes(),
+        *integration_edit.routes(),
         *api_stages.routes(),
         *stages.routes(),
     ]

@@ -1,4 +1,4 @@
-"""Method execution pages: method request (authorization), integration, and the Test tab."""
+"""Method execution pages: method request settings, integration tabs, and the Test tab."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from urllib.parse import parse_qsl
 
 from starlette.responses import Response
 
+from cognigate.apigw.model import Method
 from cognigate.apigw.patch import PatchOp
 from cognigate.console.context import Handler, Page, error_text, html_error
+from cognigate.console.views.integration_edit import PASSTHROUGH
 from cognigate.core.errors import AwsError
 
 
@@ -40,6 +42,8 @@ async def _context(page: Page) -> dict[str, Any]:
         "method": method,
         "verb": verb,
         "authorizers": list(definition.authorizers.values()),
+        "validators": list(definition.request_validators.values()),
+        "passthrough": PASSTHROUGH,
         "test": None,
         "stages": await page.call(apigw.stages.list, api_id),
     }
@@ -53,8 +57,8 @@ async def method_page(page: Page) -> Response:
     return page.render("method.html", tab=page.request.query_params.get("tab", "request"), **values)
 
 
-async def method_request_save(page: Page) -> Response:
-    p = page.request.path_params
+def _request_ops(page: Page, method: Method) -> list[PatchOp]:
+    """Authorization (always sent, as the AWS console does), API key and request validator."""
     choice = page.value("authorization") or "NONE"
     ops = [PatchOp("replace", "/authorizationType", "NONE")]
     if choice != "NONE":
@@ -63,11 +67,29 @@ async def method_request_save(page: Page) -> Response:
             PatchOp("replace", "/authorizationType", kind),
             PatchOp("replace", "/authorizerId", authorizer_id),
         ]
-    back = f"/console/apis/{p['api_id']}/resources/{p['resource_id']}/methods/{p['http_method']}"
-    try:
-        await page.call(
-            page.console.apigw.methods.update, p["api_id"], p["resource_id"], p["http_method"], ops
+    if "settings" not in page.form:
+        # an authorization-only form (as the lab walkthrough's step posts it)
+        return ops
+    if page.checked("api_key") != method.api_key_required:
+        ops.append(PatchOp("replace", "/apiKeyRequired", str(page.checked("api_key")).lower()))
+    validator = page.value("request_validator")
+    if validator != (method.request_validator_id or ""):
+        ops.append(
+            PatchOp("replace", "/requestValidatorId", validator)
+            if validator
+            else PatchOp("remove", "/requestValidatorId")
         )
+    return ops
+
+
+async def method_request_save(page: Page) -> Response:
+    p = page.request.path_params
+    back = f"/console/apis/{p['api_id']}/resources/{p['resource_id']}/methods/{p['http_method']}"
+    apigw = page.console.apigw
+    try:
+        method = await page.call(apigw.methods.get, p["api_id"], p["resource_id"], p["http_method"])
+        ops = _request_ops(page, method)
+        await page.call(apigw.methods.update, p["api_id"], p["resource_id"], p["http_method"], ops)
     except AwsError as error:
         return page.redirect(back, notice="error", name=error_text(error))
     return page.redirect(back, notice="method-updated", name=p["http_method"])
