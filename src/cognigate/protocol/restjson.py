@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[Wire, CallContext], Wire | None]
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
+#: statuses that never carry content (RFC 9110 §15.3.5, §15.4.5)
+BODYLESS_STATUSES = frozenset({204, 304})
 _VAR = re.compile(r"^\{([^}+]+)(\+?)\}$")
 _AT_PATH = re.compile(r"at '([A-Za-z0-9_]+)")
 #: AWS parity: API Gateway lists enum values in its own (Java set) order, not the model's.
@@ -240,6 +242,9 @@ def serialize_output(operation: OperationModel, result: Wire | None) -> HttpResp
     status = int(operation.http.get("responseCode", 200))
     shape = operation.output_shape
     headers: list[tuple[str, str]] = []
+    if status in BODYLESS_STATUSES:
+        # RFC 9110 §15.3.5: a 204 has no content (AWS sends none; a body breaks keep-alive).
+        return HttpResponse(status, b"", headers)
     if shape is None or result is None:
         return HttpResponse(status, b"{}", [("content-type", "application/json")])
     payload = shape.serialization.get("payload")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
 from typing import Any
 
 import anyio.from_thread
@@ -28,6 +28,7 @@ MAX_PAYLOAD = 10 * 1024 * 1024
 #: how much of an oversized body is read and dropped, so a client sending it sees the 413
 _DRAIN = 32 * 1024 * 1024
 _HOST = re.compile(r"^([A-Za-z0-9]+)\.execute-api\.", re.IGNORECASE)
+_BODYLESS = frozenset({204, 304})
 _INVOKE_PATH = re.compile(r"^/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?$")
 
 
@@ -70,7 +71,16 @@ def to_starlette(response: GatewayResponse) -> Response:
         for k, v in response.headers
     ]
     out: Response
-    if response.stream is not None:
+    if response.status in _BODYLESS:
+        # HTTP: a 204/304 has no content, whatever a template, a Lambda or a backend returned.
+        stream = response.stream
+        out = (
+            Response(status_code=response.status)
+            if stream is None
+            else StreamingResponse(_drained(stream), status_code=response.status)
+        )
+        raw = [(k, v) for k, v in raw if k not in (b"content-length", b"transfer-encoding")]
+    elif response.stream is not None:
         out = StreamingResponse(response.stream, status_code=response.status)
     else:
         out = Response(content=response.body, status_code=response.status)
@@ -78,6 +88,13 @@ def to_starlette(response: GatewayResponse) -> Response:
         raw.append((b"content-length", str(len(response.body)).encode()))
     out.raw_headers = raw
     return out
+
+
+async def _drained(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """Consume (and so close) a backend's stream; send nothing of it."""
+    async for _chunk in stream:
+        continue
+    yield b""
 
 
 def _error(status: int, message: str, error_type: str) -> Response:

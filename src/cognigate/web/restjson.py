@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from cognigate.protocol.http import HttpRequest
-from cognigate.protocol.restjson import MAX_BODY_BYTES, RestJsonEndpoint
+from cognigate.protocol.http import HttpRequest, HttpResponse
+from cognigate.protocol.restjson import BODYLESS_STATUSES, MAX_BODY_BYTES, RestJsonEndpoint
 from cognigate.web.aws import CORS_HEADERS, preflight, read_body, to_starlette
 
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -65,7 +65,15 @@ async def handle(request: Request, endpoint: RestJsonEndpoint) -> Response:
         return JSONResponse({"message": "Not Found"}, status_code=404)
     body = await read_body(request, MAX_BODY_BYTES)
     result = await run_in_threadpool(endpoint.handle, to_protocol(request, body))
-    return to_starlette(result, CORS_HEADERS)
+    return to_starlette(_without_forbidden_body(result), CORS_HEADERS)
+
+
+def _without_forbidden_body(response: HttpResponse) -> HttpResponse:
+    """A 204/304 never carries content: a body there makes uvicorn drop the connection."""
+    if response.status not in BODYLESS_STATUSES:
+        return response
+    headers = [(k, v) for k, v in response.headers if k.lower() != "content-length"]
+    return HttpResponse(response.status, b"", headers)
 
 
 def routes(endpoint: RestJsonEndpoint) -> list[Route]:
