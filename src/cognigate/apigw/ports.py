@@ -6,7 +6,7 @@ from typing import Protocol
 
 from cognigate.apigw.model import ApiDefinition
 from cognigate.apigw.stage_model import Deployment, Stage
-from cognigate.apigw.usage_model import ApiKey, UsagePlan
+from cognigate.apigw.usage_model import ApiKey, QuotaCounter, UsagePlan
 
 
 class RestApiRepository(Protocol):
@@ -101,6 +101,24 @@ class UsagePlanRepository(Protocol):
     def detach_key(self, plan_id: str, key_id: str) -> None: ...
 
 
+class UsageRepository(Protocol):
+    """Request counts of usage-plan keys: per day, and per quota period (GetUsage, UpdateUsage)."""
+
+    def daily(self, plan_id: str, key_id: str, first: str, last: str) -> dict[str, int]:
+        """Requests per ISO day from ``first`` to ``last``; days without any are left out."""
+        ...
+
+    def quotas(self, plan_id: str, key_id: str, first: str, last: str) -> dict[str, QuotaCounter]:
+        """Quota counters by period start day, for periods starting in ``first``..``last``."""
+        ...
+
+    def set_remaining(
+        self, plan_id: str, key_id: str, period_start: str, limit: int, remaining: int
+    ) -> QuotaCounter:
+        """Grant what makes ``limit + extra - used == remaining`` now, atomically; the counter."""
+        ...
+
+
 class ApigwUnitOfWork(Protocol):
     """The repositories of one transaction."""
 
@@ -118,6 +136,9 @@ class ApigwUnitOfWork(Protocol):
 
     @property
     def usage_plans(self) -> UsagePlanRepository: ...
+
+    @property
+    def usage(self) -> UsageRepository: ...
 
 
 class UserPoolDirectory(Protocol):

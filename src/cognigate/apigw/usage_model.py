@@ -61,3 +61,22 @@ class UsagePlanKey:
     type: str
     value: str
     name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaCounter:
+    """Requests counted in one quota period of a key, and the extension UpdateUsage granted."""
+
+    used: int = 0
+    extra: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """GetUsage/UpdateUsage: ``[used, remaining]`` per day, by API key id."""
+
+    usage_plan_id: str
+    start_date: str
+    end_date: str
+    items: Mapping[str, list[list[int]]]
+    position: str | None = None

@@ -1,4 +1,4 @@
-"""Usage plans and their keys: Create/Get/Update/DeleteUsagePlan, *UsagePlanKey.
+"""Usage plans and their keys: Create/Get/Update/DeleteUsagePlan, *UsagePlanKey, Get/UpdateUsage.
 
 https://docs.aws.amazon.com/apigateway/latest/api/API_UsagePlan.html
 """
@@ -15,7 +15,8 @@ from cognigate.apigw.context import Page, Scope, page
 from cognigate.apigw.errors import BadRequestException, NotFoundException
 from cognigate.apigw.patch import Kind, PatchOp, PatchTable, rule
 from cognigate.apigw.ports import ApigwUnitOfWork
-from cognigate.apigw.usage_model import UsagePlan, UsagePlanKey
+from cognigate.apigw.usage_model import Usage, UsagePlan, UsagePlanKey
+from cognigate.apigw.usage_reports import get_usage, update_usage
 from cognigate.core import ids
 
 _TABLE = PatchTable(
@@ -147,3 +148,24 @@ class UsagePlans:
             if key_id not in uow.usage_plans.key_ids(plan_id):
                 raise NotFoundException("Invalid Usage Plan Key identifier specified")
             uow.usage_plans.detach_key(plan_id, key_id)
+
+    def usage(
+        self,
+        plan_id: str,
+        start: str,
+        end: str,
+        *,
+        key_id: str | None = None,
+        position: str | None = None,
+        limit: int | None = None,
+    ) -> Usage:
+        """GetUsage; see :func:`cognigate.apigw.usage_reports.get_usage`."""
+        with self._scope.uow(write=False) as uow:
+            return get_usage(
+                uow, plan_id, start, end, key_id=key_id, position=position, limit=limit
+            )
+
+    def update_usage(self, plan_id: str, key_id: str, ops: Sequence[PatchOp]) -> Usage:
+        """UpdateUsage; see :func:`cognigate.apigw.usage_reports.update_usage`."""
+        with self._scope.uow(write=True) as uow:
+            return update_usage(uow, plan_id, key_id, ops, self._scope.now())

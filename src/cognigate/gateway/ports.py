@@ -25,15 +25,26 @@ class PoolKeys(Protocol):
         ...
 
 
-class UsageCounters(Protocol):
-    """Throttle buckets and quota counters (in process by default; a shared store may fill in)."""
+class UsageMeter(Protocol):
+    """Requests of API keys through usage plans: per day, and against the plan's quota."""
 
-    def take(self, key: tuple[str, ...], rate: float, burst: int) -> bool:
-        """Spend one token of the bucket ``key``; ``False`` when it is empty."""
+    def record(
+        self, plan_id: str, key_id: str, day: str, period_start: str | None, limit: int | None
+    ) -> bool:
+        """Count one request on ``day``; with a quota (``period_start`` and ``limit``), only
+        while the period has requests left. ``False`` (and nothing counted) when it has none.
+
+        Blocking (storage); the data plane calls it off the event loop.
+        """
         ...
 
-    def count(self, key: tuple[str, ...], period: str, limit: int) -> bool:
-        """Count one request in the current ``period``; ``False`` past ``limit``."""
+
+class SharedBuckets(Protocol):
+    """Token buckets every process serving the same database spends from."""
+
+    def take(self, key: str, rate: float, burst: int) -> bool:
+        """Spend one token of bucket ``key`` (``rate`` a second, ``burst`` held); ``False`` when
+        it is empty. Blocking (storage)."""
         ...
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import anyio.to_thread
 import httpx
 
 from cognigate.apigw.ports import ApigwUnitOfWork
@@ -15,9 +16,10 @@ from cognigate.gateway.ports import (
     NoFunctions,
     PoolKeys,
     PoolKeySet,
-    UsageCounters,
+    SharedBuckets,
+    UsageMeter,
 )
-from cognigate.gateway.throttle import TokenBuckets
+from cognigate.gateway.throttle import ProcessUsageMeter, TokenBuckets
 
 POOL_KEYS_TTL = 60.0
 CACHE_SIZE = 4096
@@ -38,16 +40,20 @@ class Runtime:
     #: authorizer results keyed by (api id, authorizer id, identity); values are typed per kind
     authorizer_results: BoundedCache[tuple[str, str, str], object] = field(init=False)
     pool_key_sets: BoundedCache[str, PoolKeySet] = field(init=False)
-    #: throttle and quota state shared by instances; :class:`TokenBuckets` (this process) if None
-    usage_counters: UsageCounters | None = None
-    buckets: UsageCounters = field(init=False)
+    #: usage-plan quotas and daily usage (storage); :class:`ProcessUsageMeter` if None
+    meter: UsageMeter | None = None
+    #: throttle buckets shared by every process of the database; :class:`TokenBuckets` if None
+    shared_buckets: SharedBuckets | None = None
+    buckets: TokenBuckets = field(init=False)
+    local_meter: ProcessUsageMeter = field(init=False)
     #: API key lookups ``(value, api id, stage) -> (grant or None,)``, kept for ``KEY_TTL``
     key_grants: BoundedCache[tuple[str, str, str], tuple[object]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.authorizer_results = BoundedCache(CACHE_SIZE, self.clock.now)
         self.pool_key_sets = BoundedCache(256, self.clock.now)
-        self.buckets = self.usage_counters or TokenBuckets(self.clock)
+        self.buckets = TokenBuckets(self.clock)
+        self.local_meter = ProcessUsageMeter(self.clock)
         self.key_grants = BoundedCache(CACHE_SIZE, self.clock.now)
 
     def keys_for(self, pool_id: str) -> PoolKeySet | None:
@@ -58,6 +64,24 @@ class Runtime:
             if found is not None and found.keys:
                 self.pool_key_sets.put(pool_id, found, POOL_KEYS_TTL)
         return found
+
+    async def take(self, key: tuple[str, ...], rate: float, burst: int) -> bool:
+        """Spend a token of throttle bucket ``key``: shared if configured, else this process's."""
+        if self.shared_buckets is None:
+            return self.buckets.take(key, rate, burst)
+        return await anyio.to_thread.run_sync(self.shared_buckets.take, "/".join(key), rate, burst)
+
+    async def record(
+        self, plan_id: str, key_id: str, day: str, quota: tuple[str, int] | None
+    ) -> bool:
+        """Count a request of ``key_id`` through ``plan_id``; ``quota``: (period start, limit).
+
+        ``False`` when the quota of the period is spent.
+        """
+        start, limit = quota if quota is not None else (None, None)
+        if self.meter is None:
+            return self.local_meter.record(plan_id, key_id, day, start, limit)
+        return await anyio.to_thread.run_sync(self.meter.record, plan_id, key_id, day, start, limit)
 
     def http_client(self) -> httpx.AsyncClient:
         if self.http is None:

@@ -1,17 +1,21 @@
 """API keys, usage plans and stage/method throttling for one invocation.
 
 https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+Every request a key makes through a plan is counted in storage (quota and GetUsage); see
+``throttle.py`` for where throttle buckets live.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import anyio.to_thread
 
+from cognigate.apigw.quota_periods import day_of, period_bounds
 from cognigate.apigw.stage_model import MethodSetting
-from cognigate.apigw.usage_model import ApiKey, UsagePlan
+from cognigate.apigw.usage_model import ApiKey, ThrottleSettings, UsagePlan
 from cognigate.gateway.context import Invocation
 from cognigate.gateway.errors import InvalidApiKey, QuotaExceeded, Throttled
 from cognigate.gateway.runtime import KEY_TTL, Runtime
@@ -57,23 +61,37 @@ def _key_value(inv: Invocation) -> str | None:
     return inv.request.header("x-api-key")
 
 
-def _limit(runtime: Runtime, inv: Invocation, grant: KeyGrant) -> None:
+def _plan_throttle(plan: UsagePlan, inv: Invocation) -> ThrottleSettings | None:
+    """The plan's per-method throttle for this stage, else its own."""
     resource = inv.match.resource.path if inv.match else ""
     method_key = f"{resource}/{inv.request.method}"
+    for api_stage in plan.api_stages:
+        if api_stage.api_id == inv.api_id and api_stage.stage == inv.stage:
+            found = (api_stage.throttle or {}).get(method_key)
+            if found is not None:
+                return found
+    return plan.throttle
+
+
+def _quota(plan: UsagePlan, day: date) -> tuple[str, int] | None:
+    quota = plan.quota
+    if quota is None or quota.limit is None:
+        return None
+    start, _ = period_bounds(day, quota.period)
+    return start.isoformat(), quota.limit
+
+
+async def _limit(runtime: Runtime, inv: Invocation, grant: KeyGrant) -> None:
+    """Throttle, then count the request against each plan's quota (and its daily usage)."""
+    day = day_of(runtime.clock.now())
     for plan in grant.plans:
-        throttle = plan.throttle
-        for api_stage in plan.api_stages:
-            if api_stage.api_id == inv.api_id and api_stage.stage == inv.stage:
-                throttle = (api_stage.throttle or {}).get(method_key) or throttle
-        key = (plan.id, grant.key.id)
+        throttle = _plan_throttle(plan, inv)
         if throttle is not None and throttle.rate_limit is not None:
             burst = throttle.burst_limit if throttle.burst_limit is not None else 1
-            if not runtime.buckets.take(("plan", *key), throttle.rate_limit, burst):
+            key = ("plan", plan.id, grant.key.id)
+            if not await runtime.take(key, throttle.rate_limit, burst):
                 raise Throttled(log="Usage plan throttle exceeded")
-        quota = plan.quota
-        if quota is None or quota.limit is None:
-            continue
-        if not runtime.buckets.count(("quota", *key), quota.period or "DAY", quota.limit):
+        if not await runtime.record(plan.id, grant.key.id, day.isoformat(), _quota(plan, day)):
             raise QuotaExceeded(log="Usage plan quota exceeded")
 
 
@@ -89,7 +107,7 @@ async def api_key_step(inv: Invocation, runtime: Runtime) -> None:
     if grant is None:
         raise InvalidApiKey(log="API Key not authorized")
     inv.api_key_id, inv.api_key_value = grant.key.id, grant.key.value
-    _limit(runtime, inv, grant)
+    await _limit(runtime, inv, grant)
 
 
 def _setting(settings: Mapping[str, MethodSetting], inv: Invocation) -> MethodSetting | None:
@@ -113,7 +131,7 @@ async def throttle_step(inv: Invocation, runtime: Runtime) -> None:
     ):
         return
     key = ("stage", inv.api_id, inv.stage, inv.match.resource.id if inv.match else "")
-    if not runtime.buckets.take(
+    if not await runtime.take(
         (*key, inv.request.method), found.throttling_rate_limit, found.throttling_burst_limit
     ):
         raise Throttled(log="Stage throttle exceeded")

@@ -18,6 +18,7 @@ from cognigate.storage.repositories.apigw import (
     SqlStageRepository,
     SqlUsagePlanRepository,
 )
+from cognigate.storage.repositories.apigw_usage import SqlUsageRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class SqlApigwStore:
     stages: SqlStageRepository
     api_keys: SqlApiKeyRepository
     usage_plans: SqlUsagePlanRepository
+    usage: SqlUsageRepository
 
 
 class SqlApigwUnitOfWork:
@@ -53,4 +55,5 @@ class SqlApigwUnitOfWork:
                 stages=SqlStageRepository(session),
                 api_keys=SqlApiKeyRepository(session),
                 usage_plans=SqlUsagePlanRepository(session, self._clock.now()),
+                usage=SqlUsageRepository(session),
             )

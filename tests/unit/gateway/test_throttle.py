@@ -1,9 +1,9 @@
-"""Token buckets and quota counters with a fixed clock."""
+"""Token buckets and the in-process usage meter with a fixed clock."""
 
 from __future__ import annotations
 
 from cognigate.core.clock import FixedClock
-from cognigate.gateway.throttle import TokenBuckets
+from cognigate.gateway.throttle import ProcessUsageMeter, TokenBuckets
 
 
 def test_bucket_allows_the_burst_then_refills_at_the_rate() -> None:
@@ -27,12 +27,10 @@ def test_buckets_are_per_key() -> None:
     assert not buckets.take(("a",), rate=1.0, burst=1)
 
 
-def test_quota_resets_with_the_next_period() -> None:
-    clock = FixedClock(86400 * 100)
-    buckets = TokenBuckets(clock)
+def test_process_meter_quota_resets_with_the_next_period() -> None:
+    meter = ProcessUsageMeter(FixedClock())
 
-    used = [buckets.count(("q",), "DAY", 2) for _ in range(3)]
-    clock.advance(86400)
+    used = [meter.record("p", "k", "2024-01-01", "2024-01-01", 2) for _ in range(3)]
 
     assert used == [True, True, False]
-    assert buckets.count(("q",), "DAY", 2) is True
+    assert meter.record("p", "k", "2024-01-02", "2024-01-02", 2) is True

@@ -1,4 +1,4 @@
-"""Handlers of the ApiKey, UsagePlan and UsagePlanKey operations."""
+"""Handlers of the ApiKey, UsagePlan, UsagePlanKey and Usage operations."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ OPERATIONS = (
     "GetUsagePlanKey",
     "GetUsagePlanKeys",
     "DeleteUsagePlanKey",
+    "GetUsage",
+    "UpdateUsage",
 )
 
 
@@ -104,6 +106,21 @@ class UsageHandlers:
 
     def delete_usage_plan_key(self, params: Wire, _: CallContext) -> None:
         self._plans.remove_key(params["usagePlanId"], params["keyId"])
+
+    def get_usage(self, params: Wire, _: CallContext) -> Wire:
+        found = self._plans.usage(
+            params["usagePlanId"],
+            params["startDate"],
+            params["endDate"],
+            key_id=params.get("keyId"),
+            position=params.get("position"),
+            limit=params.get("limit"),
+        )
+        return out(found)
+
+    def update_usage(self, params: Wire, _: CallContext) -> Wire:
+        found = self._plans.update_usage(params["usagePlanId"], params["keyId"], patch_ops(params))
+        return out(found)
 
 
 def handlers(service: ApiGatewayService) -> dict[str, Handler]:

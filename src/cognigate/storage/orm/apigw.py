@@ -73,3 +73,39 @@ class UsagePlanKeyRow(Base):
         ForeignKey("apigw_api_keys.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     seq: Mapped[int] = mapped_column(Integer)
+
+
+class UsageQuotaRow(Base):
+    """Requests of a key in one quota period of a usage plan (the data plane's quota check)."""
+
+    __tablename__ = "apigw_usage_quotas"
+
+    plan_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: ISO day the period starts on
+    period_start: Mapped[str] = mapped_column(String(10), primary_key=True)
+    used: Mapped[int] = mapped_column(Integer)
+    #: requests UpdateUsage granted on top of the plan's limit (negative: taken away)
+    extra: Mapped[int] = mapped_column(Integer)
+
+
+class UsageDayRow(Base):
+    """Requests of a key through a usage plan on one UTC day (GetUsage)."""
+
+    __tablename__ = "apigw_usage_days"
+
+    plan_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    used: Mapped[int] = mapped_column(Integer)
+
+
+class ThrottleBucketRow(Base):
+    """A token bucket shared by every process serving the database."""
+
+    __tablename__ = "apigw_throttle_buckets"
+
+    key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    #: epoch seconds of the last refill
+    updated: Mapped[float] = mapped_column(Float)
