@@ -42,7 +42,9 @@ from cognigate.oauth.host import HostedDomainMiddleware
 from cognigate.oauth.routes import routes as hosted_ui_routes
 from cognigate.protocol.json11 import Json11Endpoint
 from cognigate.protocol.restjson import RestJsonEndpoint
+from cognigate.protocol.sigv4 import SigV4Verifier, parse_keys
 from cognigate.protocol.spec import ServiceSpec
+from cognigate.protocol.strict import Endpoint, SignedJson11
 from cognigate.providers import apigateway as apigateway_providers
 from cognigate.providers import cognito_idp
 from cognigate.providers.apigateway.user_pools import IdentityUserPools
@@ -67,7 +69,7 @@ class Components:
     settings: Settings
     engine: Engine
     identity: IdentityService
-    cognito: Json11Endpoint
+    cognito: Endpoint
     apigateway: ApiGatewayService
     apigateway_endpoint: RestJsonEndpoint
     #: the ``--functions DIR`` runtime (Lambda authorizers and AWS_PROXY integrations use it)
@@ -197,9 +199,20 @@ def function_environment(
     if not environ.get("AWS_REGION") and not environ.get("AWS_DEFAULT_REGION"):
         wanted |= {"AWS_REGION": settings.region, "AWS_DEFAULT_REGION": settings.region}
     if not _has_credentials(environ, home):
-        # cognigate does not check signatures; botocore only needs something to sign with
-        wanted |= {"AWS_ACCESS_KEY_ID": "cognigate", "AWS_SECRET_ACCESS_KEY": "cognigate"}
+        # any signature passes by default (botocore only needs something to sign with); in
+        # strict mode the functions sign with the first configured key
+        akid, secret = next(
+            iter(parse_keys(settings.aws_credentials or "cognigate:cognigate").items())
+        )
+        wanted |= {"AWS_ACCESS_KEY_ID": akid, "AWS_SECRET_ACCESS_KEY": secret}
     return {name: value for name, value in wanted.items() if not environ.get(name)}
+
+
+def strict_verifier(settings: Settings, clock: Clock) -> SigV4Verifier | None:
+    """``--aws-credentials``: the SigV4 check of strict mode, or ``None`` (any signature)."""
+    if not settings.aws_credentials:
+        return None
+    return SigV4Verifier(keys=parse_keys(settings.aws_credentials), clock=clock.now)
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Components:
@@ -219,8 +232,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         secret=instance_secret(engine, "identity-secret", lambda: secrets.token_bytes(32)),
         functions=TriggerFunctions(functions) if functions is not None else None,
     )
+    cognito_spec = ServiceSpec("cognito-idp")
     cognito = Json11Endpoint(
-        ServiceSpec("cognito-idp"),
+        cognito_spec,
         cognito_idp.handlers(identity),
         default_region=settings.region,
         validation_error_code="InvalidParameterException",
@@ -249,11 +263,12 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
         default_region=settings.region,
     )
+    verifier = strict_verifier(settings, clock)
     return Components(
         settings=settings,
         engine=engine,
         identity=identity,
-        cognito=cognito,
+        cognito=SignedJson11(cognito, cognito_spec, verifier) if verifier else cognito,
         apigateway=apigateway,
         apigateway_endpoint=apigateway_endpoint,
         functions=functions,
@@ -363,10 +378,17 @@ def serve(settings: Settings) -> int:
     if missing:
         print(f"cognigate: {missing}: not yet available", file=sys.stderr)
         return 2
+    try:
+        keys = parse_keys(settings.aws_credentials or "")
+    except ValueError as error:
+        print(f"cognigate: --aws-credentials: {error}", file=sys.stderr)
+        return 2
     # process environment, inherited by --workers: where local functions' boto3 clients go
     os.environ.update(  # noqa: TID251 - the composition root owns the process environment
         function_environment(settings, os.environ, Path.home())  # noqa: TID251 - as above
     )
+    if keys:
+        print(f"  strict mode: SigV4 signatures checked ({len(keys)} access key(s))", flush=True)
     base = settings.base_url
     print(f"cognigate {__version__} listening on {base}", flush=True)
     print(f"  console: {base}/console/", flush=True)

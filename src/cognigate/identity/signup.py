@@ -69,6 +69,32 @@ def _check_required(pool: UserPool, pairs: attrs.Pairs) -> None:
         raise InvalidParameterException(f"{_SCHEMA_PREFIX}{problems}\n")
 
 
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """A sign-up request that passed the pool's rules: its pool, client, username, attributes."""
+
+    pool: UserPool
+    client: AppClient
+    username: str
+    attributes: attrs.Pairs
+
+
+def _check_request(store: IdentityStore, request: SignUpRequest) -> _Checked:
+    """Every rule a sign-up must pass before PreSignUp (and again before the user is created)."""
+    pool, client = client_pool(store, request.client_id)
+    check_secret_hash(client, request.secret_hash, request.username)
+    if pool.config.allow_admin_create_user_only:
+        raise NotAuthorizedException("SignUp is not permitted for this user pool")
+    check_writable(pool, client, (name for name, _ in request.attributes))
+    username, given = sign_in_name(pool, NewUser(pool.id, request.username, request.attributes))
+    checked = attrs.check_attributes(pool, given, creating=True)
+    _check_required(pool, checked)
+    check_password_policy(pool.config.password_policy, request.password)
+    if store.users.get(pool.id, attrs.username_key(pool, username)) is not None:
+        raise UsernameExistsException("User already exists")
+    return _Checked(pool, client, username, checked)
+
+
 class SignUpOperations:
     """Registration by the users themselves."""
 
@@ -78,6 +104,9 @@ class SignUpOperations:
     def sign_up(self, request: SignUpRequest) -> SignUpResult:
         """Register an UNCONFIRMED user and send a confirmation code when the pool verifies.
 
+        PreSignUp runs between a read-only check of the request and the transaction that
+        creates the user (which checks it again), so the function may call the API back.
+
         :raises ResourceNotFoundException: unknown client.
         :raises NotAuthorizedException: bad SecretHash, admin-only pool, unwritable attribute.
         :raises InvalidParameterException: username or attributes break the pool's rules.
@@ -85,41 +114,31 @@ class SignUpOperations:
         :raises UsernameExistsException: "User already exists" (or the email/phone is taken).
         :raises UserLambdaValidationException: the PreSignUp trigger failed.
         """
+        with self._deps.uow(write=False) as store:
+            checked = _check_request(store, request)
+        decision = self._pre_sign_up(checked, request)
         with self._deps.uow(write=True) as store:
-            pool, client = client_pool(store, request.client_id)
-            check_secret_hash(client, request.secret_hash, request.username)
-            if pool.config.allow_admin_create_user_only:
-                raise NotAuthorizedException("SignUp is not permitted for this user pool")
-            check_writable(pool, client, (name for name, _ in request.attributes))
-            username, given = sign_in_name(
-                pool, NewUser(pool.id, request.username, request.attributes)
-            )
-            checked = attrs.check_attributes(pool, given, creating=True)
-            _check_required(pool, checked)
-            check_password_policy(pool.config.password_policy, request.password)
-            if store.users.get(pool.id, attrs.username_key(pool, username)) is not None:
-                raise UsernameExistsException("User already exists")
-            decision = self._pre_sign_up(pool, client, request, username, checked)
+            checked = _check_request(store, request)
+            pool = checked.pool
             user = self._create(
-                store, pool, username, checked, password=request.password, decision=decision
+                store,
+                pool,
+                checked.username,
+                checked.attributes,
+                password=request.password,
+                decision=decision,
             )
-            return self._confirm_or_send(store, pool, user, client.id, request)
+            return self._confirm_or_send(store, pool, user, checked.client.id, request)
 
-    def _pre_sign_up(
-        self,
-        pool: UserPool,
-        client: AppClient,
-        request: SignUpRequest,
-        username: str,
-        checked: attrs.Pairs,
-    ) -> _PreSignUp:
+    def _pre_sign_up(self, checked: _Checked, request: SignUpRequest) -> _PreSignUp:
+        pool = checked.pool
         event = envelope(
             pool,
             trigger_source="PreSignUp_SignUp",
-            username=username,
-            client_id=client.id,
+            username=checked.username,
+            client_id=checked.client.id,
             request={
-                "userAttributes": dict(checked),
+                "userAttributes": dict(checked.attributes),
                 "validationData": dict(request.validation_data),
                 "clientMetadata": dict(request.client_metadata),
             },

@@ -174,6 +174,31 @@ def test_failing_post_confirmation_answers_its_error_but_the_confirmation_stays(
     assert "AccessToken" in signed_in["AuthenticationResult"]
 
 
+def test_pre_sign_up_creates_a_group_through_the_api(cognito: Any, functions: Functions) -> None:
+    fn = functions.deploy(
+        "group_per_user",
+        """
+        import boto3
+
+        def handler(event, context):
+            boto3.client("cognito-idp").create_group(
+                UserPoolId=event["userPoolId"], GroupName="team-" + event["userName"]
+            )
+            event["response"]["autoConfirmUser"] = True
+            return event
+        """,
+    )
+    pool_id, client_id = verifying_pool(cognito, PreSignUp=fn)
+    started = time.monotonic()
+
+    _sign_up(cognito, client_id, "ann")
+
+    assert time.monotonic() - started < QUICK_SECONDS
+    group = cognito.get_group(UserPoolId=pool_id, GroupName="team-ann")["Group"]
+    assert group["GroupName"] == "team-ann"
+    assert cognito.admin_get_user(UserPoolId=pool_id, Username="ann")["UserStatus"] == ("CONFIRMED")
+
+
 def sign_in(cognito: Any, client_id: str) -> dict[str, Any]:
     result: dict[str, Any] = cognito.initiate_auth(
         ClientId=client_id,
