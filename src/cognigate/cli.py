@@ -50,6 +50,12 @@ def _serve_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     p.add_argument("--log-level", choices=LOG_LEVELS, default=_env("log_level", d.log_level))
     p.add_argument("--admin-password", default=_env("admin_password", None))
+    p.add_argument(
+        "--aws-credentials",
+        default=_env("aws_credentials", None),
+        metavar="AKID:SECRET[,...]",
+        help="strict mode: AWS API calls must be SigV4-signed with one of these keys",
+    )
 
 
 def _migrate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

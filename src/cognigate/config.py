@@ -26,6 +26,8 @@ class Settings:
     issuer_style: str = "local"
     log_level: str = "info"
     admin_password: str | None = None
+    #: strict mode: ``AKID:SECRET[,AKID:SECRET...]`` whose SigV4 signatures the AWS APIs require
+    aws_credentials: str | None = None
     account_id: str = DEFAULT_ACCOUNT_ID
 
     @property

@@ -7,7 +7,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cognigate.protocol.http import HttpRequest, HttpResponse
-from cognigate.protocol.json11 import MAX_BODY_BYTES, Json11Endpoint
+from cognigate.protocol.json11 import MAX_BODY_BYTES
+from cognigate.protocol.strict import Endpoint
 
 #: CORS for browser SDKs (amazon-cognito-identity-js, Amplify)
 CORS_HEADERS = [
@@ -60,7 +61,7 @@ def to_starlette(response: HttpResponse, extra: list[tuple[str, str]] | None = N
     return out
 
 
-async def json11(request: Request, endpoint: Json11Endpoint) -> Response:
+async def json11(request: Request, endpoint: Endpoint) -> Response:
     body = await read_body(request, MAX_BODY_BYTES)
     result = await run_in_threadpool(endpoint.handle, to_protocol(request, body))
     return to_starlette(result, CORS_HEADERS)
