@@ -56,6 +56,7 @@ from cognigate.storage.uow import SqlIdentityUnitOfWork
 from cognigate.storage.uow_apigw import SqlApigwUnitOfWork
 from cognigate.web import aws, execute_api, oidc
 from cognigate.web import restjson as apigw_web
+from cognigate.web.header_spelling import SpellingHttpToolsProtocol
 
 logger = logging.getLogger("cognigate")
 
@@ -404,6 +405,7 @@ def serve(settings: Settings) -> int:
             workers=settings.workers,
             log_level=settings.log_level,
             access_log=False,
+            http=SpellingHttpToolsProtocol,
         )
         return 0
     uvicorn.run(
@@ -412,5 +414,6 @@ def serve(settings: Settings) -> int:
         port=settings.port,
         log_level=settings.log_level,
         access_log=False,
+        http=SpellingHttpToolsProtocol,
     )
     return 0

@@ -49,7 +49,8 @@ def request_parts(inv: Invocation) -> dict[str, object]:
         "multiValueHeaders": request.multi_headers() or None,
         "queryStringParameters": request.single_query() or None,
         "multiValueQueryStringParameters": request.multi_query() or None,
-        "pathParameters": (dict(match.path_parameters) if match else {}) or None,
+        # AWS parity: path parameters as sent (``test%2Balias``, ``a//b``), not decoded.
+        "pathParameters": (dict(match.raw_path_parameters) if match else {}) or None,
         "stageVariables": dict(inv.stage_variables) or None,
         "requestContext": request_context(inv),
     }

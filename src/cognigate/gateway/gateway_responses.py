@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import secrets
 
 from cognigate.apigw.gateway_responses import DEFAULT_STATUS, DEFAULT_TEMPLATE
 from cognigate.apigw.model import GatewayResponse as GatewayResponseConfig
@@ -74,9 +73,8 @@ def _body(inv: Invocation, error: GatewayError, config: GatewayResponseConfig | 
     return text.encode()
 
 
-def common_headers(request_id: str, apigw_id: str, started: float) -> list[tuple[str, str]]:
-    """``x-amzn-RequestId``, ``x-amz-apigw-id`` and an X-Ray style ``X-Amzn-Trace-Id``."""
-    trace = f"Root=1-{int(started):08x}-{secrets.token_hex(12)}"
+def common_headers(request_id: str, apigw_id: str, trace: str) -> list[tuple[str, str]]:
+    """``x-amzn-RequestId``, ``x-amz-apigw-id`` and the request's ``X-Amzn-Trace-Id``."""
     return [
         ("x-amzn-RequestId", request_id),
         ("x-amz-apigw-id", apigw_id),

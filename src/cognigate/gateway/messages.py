@@ -17,6 +17,8 @@ class GatewayRequest:
     body: bytes = b""
     source_ip: str = "127.0.0.1"
     domain_name: str = "localhost"
+    scheme: str = "https"
+    port: int = 443
 
     def header(self, name: str) -> str | None:
         """The first value of header ``name`` (case-insensitive), or ``None``."""

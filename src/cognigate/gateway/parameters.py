@@ -41,7 +41,7 @@ def _method_request(inv: Invocation, rest: str) -> str | None:
     if where == "path":
         return inv.match.path_parameters.get(name) if inv.match else None
     if where == "multivalueheader":
-        values = inv.request.multi_headers().get(name)
+        values = [v for k, v in inv.request.headers if k.lower() == name.lower()]
         return ",".join(values) if values else None
     return None
 

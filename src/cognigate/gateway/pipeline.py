@@ -20,6 +20,7 @@ from cognigate.gateway.context import Invocation
 from cognigate.gateway.deployments import DeploymentCache, Served
 from cognigate.gateway.errors import ApiConfigurationError, GatewayError
 from cognigate.gateway.execution_log import ExecutionLog
+from cognigate.gateway.front_door import TRACE_HEADER, arriving, new_trace_id
 from cognigate.gateway.gateway_responses import common_headers, plain_error, render_error
 from cognigate.gateway.integrations import integrate_step
 from cognigate.gateway.messages import GatewayRequest, GatewayResponse
@@ -130,9 +131,11 @@ class Gateway:
         served = await self._served(api_id, stage)
         if served is None:
             return plain_error(403, "Forbidden", "ForbiddenException", new_request_id())
+        request = arriving(request, self.runtime.clock.now())
         inv = self._invocation(api_id, stage, request, served)
         response = await run(inv, self.runtime, LIVE_STEPS)
-        response.headers += common_headers(inv.request_id, inv.apigw_id, inv.started)
+        trace = request.header(TRACE_HEADER) or new_trace_id(inv.started)
+        response.headers += common_headers(inv.request_id, inv.apigw_id, trace)
         access_log.write(served.access_log.format if served.access_log else None, inv)
         return response
 

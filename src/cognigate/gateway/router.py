@@ -30,15 +30,31 @@ class _Node:
 
 @dataclass(frozen=True, slots=True)
 class RouteMatch:
-    """The resource and method a request goes to, with its decoded path parameters."""
+    """The resource and method a request goes to, with its path parameters.
+
+    ``path_parameters`` are URL-decoded (mapping expressions, ``$input.params()``);
+    ``raw_path_parameters`` are as sent (the Lambda proxy event's ``pathParameters``).
+    """
 
     resource: Resource
     method: Method
     path_parameters: dict[str, str]
+    raw_path_parameters: dict[str, str]
 
 
 def _segments(path: str) -> list[str]:
     return [part for part in path.split("/") if part]
+
+
+def _starts(path: str) -> list[int]:
+    """Where each non-empty segment of ``path`` starts."""
+    found: list[int] = []
+    offset = 0
+    for part in path.split("/"):
+        if part:
+            found.append(offset)
+        offset += len(part) + 1
+    return found
 
 
 def _child(node: _Node, part: str) -> _Node:
@@ -66,33 +82,45 @@ class Router:
 
     def match(self, path: str, http_method: str) -> RouteMatch | None:
         """The best route for ``path`` (encoded) and ``http_method``, or ``None``."""
-        parts = _segments(path)
-        for resource, params in self._candidates(self._root, parts, 0, {}):
+        walk = _Walk(path, _segments(path), _starts(path))
+        for resource, raw in self._candidates(self._root, walk, 0, {}):
             methods = resource.resource_methods or {}
             method = methods.get(http_method) or methods.get(ANY)
             if method is not None:
-                return RouteMatch(resource, method, params)
+                decoded = {name: unquote(value) for name, value in raw.items()}
+                return RouteMatch(resource, method, decoded, raw)
         return None
 
     def _candidates(
-        self, node: _Node, parts: list[str], index: int, params: dict[str, str]
+        self, node: _Node, walk: _Walk, index: int, params: dict[str, str]
     ) -> Iterator[tuple[Resource, dict[str, str]]]:
-        if index == len(parts):
+        if index == len(walk.parts):
             if node.resource is not None:
                 yield node.resource, params
             return
-        part = parts[index]
+        part = walk.parts[index]
         literal = node.literals.get(unquote(part)) or node.literals.get(part)
         if literal is not None:
-            yield from self._candidates(literal, parts, index + 1, params)
+            yield from self._candidates(literal, walk, index + 1, params)
         if node.param is not None:
             name, child = node.param
-            yield from self._candidates(child, parts, index + 1, {**params, name: unquote(part)})
+            yield from self._candidates(child, walk, index + 1, {**params, name: part})
         if node.greedy is not None:
             name, child = node.greedy
             if child.resource is not None:
-                rest = "/".join(unquote(p) for p in parts[index:])
+                # AWS parity: the greedy value is the rest of the path as sent, inner "//"
+                # included, without the trailing slash.
+                rest = walk.path[walk.starts[index] :].rstrip("/")
                 yield child.resource, {**params, name: rest}
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    """A path being matched: the raw text, its non-empty segments and where they start."""
+
+    path: str
+    parts: list[str]
+    starts: list[int]
 
 
 async def route_step(inv: Invocation, _: Runtime) -> None:

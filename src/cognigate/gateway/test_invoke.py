@@ -6,7 +6,6 @@ https://docs.aws.amazon.com/apigateway/latest/api/API_TestInvokeAuthorizer.html
 
 from __future__ import annotations
 
-import secrets
 import time
 from collections.abc import Mapping
 from urllib.parse import parse_qsl
@@ -15,6 +14,7 @@ from cognigate.apigw.errors import NotFoundException
 from cognigate.gateway.context import TEST_INVOKE_STAGE, Invocation
 from cognigate.gateway.deployments import Compiled
 from cognigate.gateway.execution_log import ExecutionLog, java_map
+from cognigate.gateway.front_door import new_trace_id
 from cognigate.gateway.messages import GatewayRequest, GatewayResponse
 from cognigate.gateway.pipeline import TEST_STEPS, Gateway, new_request_id, run
 from cognigate.gateway.router import RouteMatch
@@ -90,8 +90,9 @@ def _match(inv: Invocation, resource_id: str, http_method: str) -> RouteMatch:
     if method is None:
         raise NotFoundException("Invalid Method identifier specified")
     routed = inv.router.match(inv.request.path, http_method) if inv.router else None
-    same = routed is not None and routed.resource.id == resource_id
-    return RouteMatch(resource, method, routed.path_parameters if routed and same else {})
+    if routed is None or routed.resource.id != resource_id:
+        return RouteMatch(resource, method, {}, {})
+    return RouteMatch(resource, method, routed.path_parameters, routed.raw_path_parameters)
 
 
 def _start_lines(inv: Invocation) -> None:
@@ -122,7 +123,7 @@ async def test_invoke_method(
     integration = inv.match.method.method_integration
     if integration is not None and integration.type != "MOCK":
         # AWS parity: every non-MOCK test invoke answers with a trace id first.
-        trace = f"Root=1-{int(inv.started):08x}-{secrets.token_hex(12)}"
+        trace = new_trace_id(inv.started)
         headers = {"X-Amzn-Trace-Id": trace, **headers}
     if failed:
         headers = {k: v for k, v in headers.items() if k.lower() == "x-amzn-errortype"}

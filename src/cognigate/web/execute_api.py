@@ -22,6 +22,7 @@ from cognigate.gateway.messages import GatewayRequest, GatewayResponse
 from cognigate.gateway.pipeline import Gateway
 from cognigate.gateway.test_authorizer import test_invoke_authorizer
 from cognigate.gateway.test_invoke import test_invoke_method
+from cognigate.web.header_spelling import spelled_headers
 
 USER_REQUEST = "_user_request_"
 MAX_PAYLOAD = 10 * 1024 * 1024
@@ -52,15 +53,28 @@ async def _body(request: Request) -> bytes | None:
     return b"".join(chunks) if size <= MAX_PAYLOAD else None
 
 
+def _port(request: Request) -> int:
+    host = request.headers.get("host", "")
+    _, colon, port = host.rpartition(":")
+    if colon and port.isdigit():
+        return int(port)
+    server = request.scope.get("server")
+    if server and server[1] is not None:
+        return int(server[1])
+    return 443 if request.url.scheme == "https" else 80
+
+
 def _gateway_request(request: Request, path: str, body: bytes) -> GatewayRequest:
     return GatewayRequest(
         method=request.method,
         path=path or "/",
-        headers=tuple(request.headers.items()),
+        headers=tuple(spelled_headers(request.scope)),
         query=tuple(request.query_params.multi_items()),
         body=body,
         source_ip=request.client.host if request.client else "",
         domain_name=request.headers.get("host", "localhost").split(":", 1)[0],
+        scheme=request.url.scheme,
+        port=_port(request),
     )
 
 

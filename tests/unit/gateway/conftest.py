@@ -50,7 +50,7 @@ def make_invocation() -> InvocationFactory:
             "account_id": "000000000000",
             "region": "us-east-1",
             "log": ExecutionLog(clock, "req-1", enabled=True),
-            "match": RouteMatch(resource, method, {"id": "7"}),
+            "match": RouteMatch(resource, method, {"id": "7"}, {"id": "7"}),
             **extra,
         }
         return Invocation(**fields)

@@ -77,7 +77,7 @@ def _invocation(token: str, clock: FixedClock) -> Invocation:
         stage="dev", stage_variables={}, request_id="req", started=clock.now(),
         account_id="000000000000", region="us-east-1",
         log=ExecutionLog(clock, "req", enabled=False),
-        match=RouteMatch(resource, method, {}),
+        match=RouteMatch(resource, method, {}, {}),
     )  # fmt: skip
 
 

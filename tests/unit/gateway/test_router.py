@@ -62,3 +62,20 @@ def test_match_is_case_sensitive_and_none_without_a_route() -> None:
     assert router.match("/Mock", "GET") is None
     assert router.match("/mock", "POST") is None
     assert router.match("/", "GET") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "decoded", "raw"),
+    [
+        ("/pets/a%2Bb", {"petId": "a+b"}, {"petId": "a%2Bb"}),
+        ("/files/x//y/", {"proxy": "x//y"}, {"proxy": "x//y"}),
+        ("/files/a/b%20c", {"proxy": "a/b c"}, {"proxy": "a/b%20c"}),
+    ],
+)
+def test_match_keeps_the_raw_path_parameters_beside_the_decoded_ones(
+    path: str, decoded: dict[str, str], raw: dict[str, str]
+) -> None:
+    found = ROUTER.match(path, "GET")
+
+    assert found is not None
+    assert (found.path_parameters, found.raw_path_parameters) == (decoded, raw)
