@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.e2e.gateway.conftest import Gateway, add_path, mock_method
@@ -79,6 +80,14 @@ def apis(gateway_server: Gateway, upstream: str) -> Apis:
         apigw, api_id, http, "200", responseTemplates={"application/json": HTTP_RESPONSE}
     )
     _http(apigw, api_id, "/proxy/{proxy+}", "HTTP_PROXY", f"{upstream}/{{proxy}}", method="ANY")
+    _http(
+        apigw, api_id, "/hp/{proxy+}", "HTTP_PROXY", f"{upstream}/{{proxy}}", method="ANY",
+        method_parameters={"method.request.path.proxy": True},
+        requestParameters={"integration.request.path.proxy": "method.request.path.proxy"},
+    )  # fmt: skip
+    empty = add_path(apigw, api_id, "/empty")
+    mock_method(apigw, api_id, empty, request_template='{"statusCode": 204}',
+                responses={"204": (None, '{"dropped": true}')})  # fmt: skip
     _http(apigw, api_id, "/slow", "HTTP_PROXY", f"{upstream}/slow", timeoutInMillis=300)
     _http(apigw, api_id, "/down", "HTTP_PROXY", "http://127.0.0.1:9/nothing")
     cors = add_path(apigw, api_id, "/cors")
@@ -143,6 +152,23 @@ def test_http_proxy_forwards_path_query_headers_and_body(apis: Apis) -> None:
     assert (echoed["method"], echoed["path"], echoed["query"]) == ("POST", "/a/b", {"q": "1"})
     assert echoed["headers"]["x-test"] == "t"
     assert echoed["body"] == "raw"
+
+
+@pytest.mark.parametrize("prefix", ["/proxy", "/hp"])
+def test_http_proxy_sends_a_greedy_path_with_its_slashes(apis: Apis, prefix: str) -> None:
+    response = apis.call(f"{prefix}/a/b%20c", method="POST", params=[("x", "1"), ("x", "2")])
+
+    assert response.status_code == 200
+    assert response.json()["raw_path"] == "/a/b%20c"
+
+
+def test_a_204_method_response_has_no_body_and_keeps_the_connection(apis: Apis) -> None:
+    with httpx.Client(timeout=10) as client:
+        empty = client.get(apis.gateway.url(apis.api_id, "/empty"))
+        after = client.get(apis.gateway.url(apis.api_id, "/vtl/3"))
+
+    assert (empty.status_code, empty.content) == (204, b"")
+    assert after.status_code == 200
 
 
 def test_http_proxy_returns_the_backend_status_unchanged(apis: Apis) -> None:

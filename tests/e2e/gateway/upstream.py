@@ -23,6 +23,7 @@ async def echo(request: Request) -> Response:
     payload = {
         "method": request.method,
         "path": request.url.path,
+        "raw_path": request.scope["raw_path"].decode("latin-1"),
         "query": dict(request.query_params.multi_items()),
         "headers": dict(request.headers.items()),
         "body": body.decode(),

@@ -19,6 +19,7 @@ from cognigate.gateway.runtime import Runtime
 
 _PLACEHOLDER = re.compile(r"\{([^}]+?)\+?\}")
 _PREFIX = "integration.request."
+_GREEDY = re.compile(r"\{([^}]+)\+\}")
 HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
      "transfer-encoding", "upgrade", "host", "content-length"}
@@ -37,14 +38,35 @@ def mapped_parameters(inv: Invocation, integration: Integration, where: str) -> 
     return found
 
 
+def _multi_segment(inv: Invocation, integration: Integration) -> set[str]:
+    """Integration path parameters whose value is a greedy ``{proxy+}`` method parameter."""
+    greedy = set(_GREEDY.findall(inv.match.resource.path)) if inv.match else set()
+    found = set(greedy)
+    prefix = f"{_PREFIX}path."
+    for name, expression in (integration.request_parameters or {}).items():
+        if name.startswith(prefix):
+            source = expression.removeprefix("method.request.path.")
+            target = name[len(prefix) :]
+            if source != expression and source in greedy:
+                found.add(target)
+            else:
+                found.discard(target)
+    return found
+
+
 def endpoint_url(inv: Invocation, integration: Integration) -> str:
-    """``uri`` with ``{name}``/``{proxy+}`` filled from mapped or same-named path parameters."""
+    """``uri`` with ``{name}``/``{proxy+}`` filled from mapped or same-named path parameters.
+
+    A value taken from a greedy path parameter keeps its ``/`` (``/a/b%20c``), as AWS sends it.
+    """
     path_values = dict(inv.match.path_parameters) if inv.match else {}
     path_values.update(mapped_parameters(inv, integration, "path"))
+    slashes = _multi_segment(inv, integration)
 
     def fill(match: re.Match[str]) -> str:
         value = path_values.get(match.group(1), "")
-        return quote(value, safe="/") if match.group(0).endswith("+}") else quote(value, safe="")
+        keep = match.group(0).endswith("+}") or match.group(1) in slashes
+        return quote(value, safe="/" if keep else "")
 
     uri = with_stage_variables(integration.uri or "", inv.stage_variables)
     if not uri.startswith(("http://", "https://")):
