@@ -74,6 +74,10 @@ class Invocation:
     integration_latency_ms: int = 0
     test_invoke: bool = False
     apigw_id: str = field(default_factory=new_apigw_id)
+    #: ``$context.responseOverride``: templates ``#set`` it, the method response applies it
+    response_override: dict[str, object] = field(
+        default_factory=lambda: {"header": {}, "status": ""}
+    )
 
     @property
     def api_id(self) -> str:
@@ -139,7 +143,7 @@ def context_variables(inv: Invocation, error: Mapping[str, str] | None = None) -
         "deploymentId": inv.deployment_id,
         "integrationLatency": inv.integration_latency_ms,
         "status": inv.response.status if inv.response else "",
-        "responseOverride": {"header": {}, "status": ""},
+        "responseOverride": inv.response_override,
         "requestOverride": {"header": {}, "path": {}, "querystring": {}},
     }
     if error is not None:

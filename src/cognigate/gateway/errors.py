@@ -16,10 +16,14 @@ class GatewayError(Exception):
     #: overrides the gateway response's status (AWS answers 502 for bad backends)
     status: int | None = None
 
-    def __init__(self, message: str | None = None, *, log: str | None = None) -> None:
+    def __init__(
+        self, message: str | None = None, *, log: str | None = None, validation_error: str = ""
+    ) -> None:
         self.message = message if message is not None else self.default_message
         #: the execution-log line that explains the failure
         self.log = log
+        #: ``$context.error.validationErrorString`` (request validation failures)
+        self.validation_error = validation_error
         super().__init__(self.message or self.response_type)
 
 

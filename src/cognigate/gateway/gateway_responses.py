@@ -49,7 +49,7 @@ def error_variables(error: GatewayError) -> dict[str, str]:
         "message": error.message or "",
         "messageString": json.dumps(error.message),
         "responseType": error.response_type,
-        "validationErrorString": "",
+        "validationErrorString": error.validation_error,
     }
 
 

@@ -16,13 +16,17 @@ from cognigate.gateway.integrations.mapping import media_type
 from cognigate.gateway.parameters import evaluate
 from cognigate.gateway.runtime import Runtime
 
+#: AWS parity: missing parameters are listed headers first, then path, then query string
+_ORDER = {"header": 0, "multivalueheader": 0, "path": 1, "querystring": 2}
+
 
 def _missing_parameters(inv: Invocation, method: Method) -> list[str]:
     missing = []
     for name, required in (method.request_parameters or {}).items():
         if required and not evaluate(name, inv):
-            missing.append(name.rsplit(".", 1)[-1])
-    return missing
+            missing.append(name)
+    missing.sort(key=lambda name: _ORDER.get(name.split(".")[2], 3))
+    return [name.split(".", 3)[-1] for name in missing]
 
 
 def _body_error(inv: Invocation, method: Method) -> str | None:
@@ -52,9 +56,11 @@ async def validate_step(inv: Invocation, _: Runtime) -> None:
         missing = _missing_parameters(inv, method)
         if missing:
             message = f"Missing required request parameters: [{', '.join(missing)}]"
-            raise BadRequestParameters(message, log=message)
+            raise BadRequestParameters(message, log=message, validation_error=message)
     if validator.validate_request_body:
         problem = _body_error(inv, method)
         if problem is not None:
             log = f"Request body does not match model schema: {problem}"
-            raise BadRequestBody(problem, log=log)
+            # AWS parity: the client sees only "Invalid request body"; the detail goes to
+            # $context.error.validationErrorString and the execution log.
+            raise BadRequestBody(log=log, validation_error=problem)

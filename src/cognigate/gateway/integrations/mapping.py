@@ -97,11 +97,17 @@ def _response_template(
     return JSON, None
 
 
-def _override_status(context: Mapping[str, object], status: int) -> int:
-    override = context.get("responseOverride")
-    value = override.get("status") if isinstance(override, Mapping) else None
-    text = str(value or "")
-    return int(text) if text.isdigit() else status
+def _overridden(inv: Invocation, response: GatewayResponse) -> GatewayResponse:
+    """``$context.responseOverride.status`` and ``.header.X`` as templates set them."""
+    override = inv.response_override
+    status = str(override.get("status") or "")
+    if status.isdigit() and 100 <= int(status) <= 599:
+        response.status = int(status)
+    headers = override.get("header")
+    for name, value in headers.items() if isinstance(headers, Mapping) else ():
+        if value is not None:
+            response.set_header(str(name), str(value))
+    return response
 
 
 def method_response(
@@ -112,17 +118,14 @@ def method_response(
 ) -> GatewayResponse:
     """The method response: response template over the endpoint body, mapped headers."""
     content_type, template = _response_template(inv, chosen.response_templates or {})
-    context: dict[str, object] = {}
     if template and is_plain(template):
         body = template
     elif template:
-        context = context_variables(inv)
-        body = _render(inv, template, body, context)
+        body = _render(inv, template, body, context_variables(inv))
     headers = [("Content-Type", content_type)]
     for name, expression in (chosen.response_parameters or {}).items():
         if name.startswith(_RESPONSE_HEADER):
             value = evaluate(expression, inv, response_headers=endpoint_headers, response_body=body)
             if value is not None:
                 headers.append((name[len(_RESPONSE_HEADER) :], value))
-    status = _override_status(context, int(chosen.status_code))
-    return GatewayResponse(status, headers, body.encode())
+    return _overridden(inv, GatewayResponse(int(chosen.status_code), headers, body.encode()))

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import airspeed
 
 from cognigate.gateway.vtl.input import InputVariable
+from cognigate.gateway.vtl.source import prepare
 from cognigate.gateway.vtl.util import UtilVariable
 
 __all__ = ["InputVariable", "TemplateError", "UtilVariable", "is_plain", "render"]
@@ -29,7 +30,7 @@ def is_plain(source: str) -> bool:
 
 @functools.lru_cache(maxsize=512)
 def _compiled(source: str) -> airspeed.Template:
-    return airspeed.Template(source)
+    return airspeed.Template(prepare(source))
 
 
 def render(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from cognigate.gateway.vtl.java import JavaMap
 from cognigate.gateway.vtl.jsonpath import select
 
 
@@ -13,11 +14,11 @@ class InputVariable:
 
     def __init__(self, body: str, params: Mapping[str, Mapping[str, str]] | None = None) -> None:
         self.body = body
-        self._params = {
-            "path": dict((params or {}).get("path", {})),
-            "querystring": dict((params or {}).get("querystring", {})),
-            "header": dict((params or {}).get("header", {})),
-        }
+        self._params = JavaMap(
+            path=JavaMap((params or {}).get("path", {})),
+            querystring=JavaMap((params or {}).get("querystring", {})),
+            header=JavaMap((params or {}).get("header", {})),
+        )
         self._parsed: object = None
         self._was_parsed = False
 
@@ -43,14 +44,18 @@ class InputVariable:
         if name is None:
             return self._params
         for where in ("path", "querystring", "header"):
-            found = self._params[where].get(name)
+            found = self._where(where).get(name)
             if found is not None:
                 return found
         lowered = name.lower()
-        for key, value in self._params["header"].items():
+        for key, value in self._where("header").items():
             if key.lower() == lowered:
                 return value
         return ""
+
+    def _where(self, where: str) -> Mapping[str, object]:
+        found = self._params[where]
+        return found if isinstance(found, Mapping) else {}
 
     def size(self) -> int:
         document = self._document()
