@@ -71,3 +71,34 @@ def fresh_server(backend: str, tmp_path: Path) -> Iterator[Server]:
         srv = Server(data_dir=tmp_path / "data", db=db)
         stack.callback(srv.stop)
         yield srv
+
+
+def _server_errors(base: Path, limit: int = 8) -> list[str]:
+    """The distinct tracebacks our servers logged during the run (their logs live under the
+    session's base temp directory, one per server, workers' included)."""
+    seen: dict[str, str] = {}
+    for log in sorted(base.glob("**/server-*.log")):
+        lines = log.read_text(errors="replace").splitlines()
+        for index, line in enumerate(lines):
+            if not line.startswith("Traceback"):
+                continue
+            end = index + 1
+            while end < len(lines) and (lines[end].startswith(" ") or not lines[end].strip()):
+                end += 1
+            block = "\n".join(lines[max(index - 1, 0) : end + 1])
+            seen.setdefault(lines[min(end, len(lines) - 1)], f"{log.name}:\n{block}")
+    return list(seen.values())[:limit]
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
+) -> None:
+    """On a failed run, show what the servers logged, so a CI failure can be diagnosed."""
+    factory = getattr(config, "_tmp_path_factory", None)
+    if exitstatus == 0 or factory is None:
+        return
+    errors = _server_errors(factory.getbasetemp())
+    if errors:
+        terminalreporter.section("server tracebacks (distinct, first 8)")
+        for block in errors:
+            terminalreporter.write_line(block)
