@@ -188,11 +188,10 @@ class Models:
 
         def edit(definition: ApiDefinition) -> ApiDefinition:
             current = _require_validator(definition, validator_id)
-            changed = from_doc(
-                RequestValidator, patch.apply(to_doc(current), ops, _VALIDATOR_TABLE)
-            )
-            if not changed.name.strip():
+            doc = patch.apply(to_doc(current), ops, _VALIDATOR_TABLE)
+            if not str(doc.get("name") or "").strip():
                 raise BadRequestException("Request Validator name cannot be blank")
+            changed = from_doc(RequestValidator, doc)
             result.append(changed)
             return _with_validator(definition, changed)
 

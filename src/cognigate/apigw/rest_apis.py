@@ -109,11 +109,16 @@ def new_definition(spec: NewRestApi, created: float) -> ApiDefinition:
 
 def _special(doc: Doc, op: PatchOp) -> bool:
     path = op.path or ""
-    if path.startswith("/binaryMediaTypes/") and op.op in ("add", "remove"):
+    if path.startswith("/binaryMediaTypes/") and op.op in ("add", "remove", "replace"):
         media = patch.segments(path)[1]
         current = doc.get("binaryMediaTypes")
         items = [m for m in current if m != media] if isinstance(current, list) else []
-        doc["binaryMediaTypes"] = ([*items, media] if op.op == "add" else items) or None
+        if op.op == "add":
+            items.append(media)
+        elif op.op == "replace" and op.value:
+            # AWS parity: the named type goes, the new one is appended
+            items = [*(m for m in items if m != op.value), op.value]
+        doc["binaryMediaTypes"] = items or None
         return True
     if path.startswith("/endpointConfiguration/types/"):
         if op.op != "replace":
