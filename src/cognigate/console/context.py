@@ -43,6 +43,12 @@ class TestInvoker(Protocol):
     ) -> Mapping[str, Any]: ...
 
 
+#: ``(service, operation, wire-format params)`` -> the error AWS's front end answers for those
+#: params as the console shows errors (``"InvalidParameterException: 1 validation error
+#: detected: ..."``), or ``None`` when they pass; the composition root builds it from the spec.
+InputCheck = Callable[[str, str, Mapping[str, Any]], str | None]
+
+
 class FunctionCatalog(Protocol):
     """The local "Lambda" functions (``--functions DIR``), offered as trigger choices."""
 
@@ -62,6 +68,7 @@ class Console:
     apigw: Any = None
     test_invoker: TestInvoker | None = None
     functions: FunctionCatalog | None = None
+    input_check: InputCheck | None = None
     region: str = "us-east-1"
     account_id: str = "000000000000"
     extras: dict[str, Any] = field(default_factory=dict)
@@ -110,6 +117,12 @@ class Page:
     async def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a (synchronous) domain operation off the event loop."""
         return await run_in_threadpool(fn, *args, **kwargs)
+
+    def invalid(self, service: str, operation: str, params: Mapping[str, Any]) -> str | None:
+        """AWS's validation error for ``params`` of ``operation``, as the wire would refuse them
+        before the domain is called; ``None`` when they pass (or no check is wired)."""
+        check = self.console.input_check
+        return check(service, operation, params) if check is not None else None
 
     def value(self, name: str, default: str = "") -> str:
         return self.form.get(name, default).strip()

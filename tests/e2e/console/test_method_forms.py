@@ -5,10 +5,12 @@ for bad input is shown and nothing changes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 import httpx
 import pytest
+from botocore.exceptions import ClientError
 
 from tests.e2e.console.forms import csrf_of
 from tests.support import Server, unique
@@ -223,3 +225,16 @@ def test_an_unknown_request_validator_shows_the_aws_error_and_changes_nothing(
     method = apigateway.get_method(**target.ids)
     assert method["apiKeyRequired"] is False
     assert "requestValidatorId" not in method
+
+
+def test_a_status_code_aws_refuses_shows_its_message_and_creates_nothing(
+    server: Server, apigateway: Any, target: Target
+) -> None:
+    with pytest.raises(ClientError) as raised:
+        apigateway.put_integration_response(**target.ids, statusCode="abc")
+    expected = raised.value.response["Error"]["Message"]
+
+    response = _post(server, target, "/responses", {"status_code": "abc"})
+
+    assert expected in unescape(response.text)
+    assert set(apigateway.get_integration(**target.ids)["integrationResponses"]) == {"200"}

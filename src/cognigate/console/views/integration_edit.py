@@ -135,6 +135,10 @@ async def response_create(page: Page) -> Response:
     """PutIntegrationResponse from the "Create response" form."""
     api_id, resource_id, verb = _where(page)
     code = page.value("status_code")
+    where = {"restApiId": api_id, "resourceId": resource_id, "httpMethod": verb}
+    problem = page.invalid("apigateway", "PutIntegrationResponse", {**where, "statusCode": code})
+    if problem is not None:
+        return _back(page, "response", "error", problem)
     response = IntegrationResponse(
         status_code=code,
         selection_pattern=page.value("selection_pattern") or None,

@@ -1,22 +1,27 @@
 """A pool's Lambda triggers, messaging and sign-in experience tabs, edited in place.
 
-Each form changes only its own members of the pool's settings and saves the whole through
-the domain call UpdateUserPool uses (which otherwise resets what it is not given).
+Each form changes only its own members of the pool's settings, has them checked as
+UpdateUserPool's input would be, and saves the whole through the domain call UpdateUserPool
+uses (which otherwise resets what it is not given).
 https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPool.html
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from starlette.responses import Response
 
-from cognigate.console.context import Handler, Page, error_text
+from cognigate.console import wire
+from cognigate.console.context import Handler, Page, error_text, html_error
 from cognigate.core.errors import AwsError
 from cognigate.identity.messages import code_template, invite_template
 from cognigate.identity.model import PoolConfig, UserPool
+from cognigate.identity.pools import PoolDetails
+
+TABS = ("users", "groups", "sign-in", "messaging", "app-integration", "triggers")
 
 #: LambdaConfig member -> the console's label
 TRIGGERS = (
@@ -42,6 +47,12 @@ RECOVERY = {
 MFA_CHOICES = ("OFF", "OPTIONAL", "ON")
 #: attributes whose update can wait for verification (UserAttributeUpdateSettings)
 VERIFIABLE = ("email", "phone_number")
+#: the legacy verification-message members -> the messaging form's field mirrored into them
+LEGACY_MESSAGES = {
+    "EmailVerificationSubject": "email_subject",
+    "EmailVerificationMessage": "email_message",
+    "SmsVerificationMessage": "sms_message",
+}
 
 
 def lambda_arn(given: str, region: str, account_id: str) -> str:
@@ -94,20 +105,67 @@ def tab_values(page: Page, pool: UserPool, tab: str) -> dict[str, Any]:
     return {}
 
 
-async def _save(page: Page, tab: str, change: Any) -> Response:
-    """Apply ``change(pool) -> PoolConfig`` through UpdateUserPool's domain call."""
+def render_pool(
+    page: Page,
+    details: PoolDetails,
+    tab: str,
+    values: Mapping[str, Any],
+    *,
+    pool: UserPool | None = None,
+    status: int = 200,
+    error: str | None = None,
+) -> Response:
+    """The pool page on ``tab``; ``pool`` shows typed, unsaved settings, ``error`` a banner."""
+    banner = {"notice": "error", "notice_name": error} if error else {}
+    return page.render(
+        "pool_detail.html",
+        status=status,
+        details=details,
+        pool=pool or details.pool,
+        tab=tab,
+        tabs=TABS,
+        **values,
+        **banner,
+    )
+
+
+async def _refused(
+    page: Page, details: PoolDetails, tab: str, message: str, pool: UserPool | None = None
+) -> Response:
+    """The tab again, status 400, with ``message`` and the values as typed; nothing saved."""
+    shown = pool or details.pool
+    values = await page.call(tab_values, page, shown, tab)
+    return render_pool(page, details, tab, values, pool=shown, status=400, error=message)
+
+
+Change = Callable[[Page, UserPool], PoolConfig]
+Members = Callable[[PoolConfig], dict[str, Any]]
+
+
+async def _save(page: Page, tab: str, change: Change, members: Members) -> Response:
+    """Apply ``change`` through UpdateUserPool's domain call once UpdateUserPool's input check
+    passes for the wire-format ``members`` of the changed settings."""
     identity = page.console.identity
     pool_id = page.request.path_params["pool_id"]
-    back = f"/console/pools/{pool_id}"
     try:
-        pool = (await page.call(identity.pools.describe, pool_id)).pool
-        config = change(pool)
+        details = await page.call(identity.pools.describe, pool_id)
+    except AwsError as error:
+        return page.finish(html_error(error_text(error), 404))
+    try:
+        config = change(page, details.pool)
+    except ValueError as error:
+        return await _refused(page, details, tab, str(error))
+    typed = replace(details.pool, config=config)
+    params = {"UserPoolId": pool_id, **members(config)}
+    problem = page.invalid("cognito-idp", "UpdateUserPool", params)
+    if problem is not None:
+        return await _refused(page, details, tab, problem, typed)
+    try:
         await page.call(identity.pools.update, pool_id, config, name=None, tags=None)
     except AwsError as error:
-        return page.redirect(back, tab=tab, notice="error", name=error_text(error))
-    except ValueError as error:
-        return page.redirect(back, tab=tab, notice="error", name=str(error))
-    return page.redirect(back, tab=tab, notice="pool-updated", name=pool.name)
+        return await _refused(page, details, tab, error_text(error), typed)
+    back = f"/console/pools/{pool_id}"
+    return page.redirect(back, tab=tab, notice="pool-updated", name=details.pool.name)
 
 
 def _triggers(page: Page, pool: UserPool) -> PoolConfig:
@@ -129,6 +187,10 @@ def _triggers(page: Page, pool: UserPool) -> PoolConfig:
     return replace(pool.config, lambda_config=lambda_config)
 
 
+def _triggers_members(config: PoolConfig) -> dict[str, Any]:
+    return {"LambdaConfig": wire.plain(config.lambda_config)}
+
+
 def _filled(template: Mapping[str, Any], **values: str) -> dict[str, Any]:
     """``template`` with the non-empty ``values`` set and the empty ones removed."""
     out = dict(template)
@@ -148,12 +210,7 @@ def _messaging(page: Page, pool: UserPool) -> PoolConfig:
         EmailMessage=page.value("email_message"),
         SmsMessage=page.value("sms_message"),
     )
-    legacy = {
-        "EmailVerificationSubject": "email_subject",
-        "EmailVerificationMessage": "email_message",
-        "SmsVerificationMessage": "sms_message",
-    }
-    for member, field in legacy.items():
+    for member, field in LEGACY_MESSAGES.items():
         if member in extras:
             # The legacy members mirror the template, as DescribeUserPool shows them in AWS.
             extras[member] = page.value(field) or extras[member]
@@ -164,6 +221,17 @@ def _messaging(page: Page, pool: UserPool) -> PoolConfig:
         SMSMessage=page.value("invite_sms_message"),
     )
     return replace(pool.config, extras=extras, invite_message_template=invite or None)
+
+
+def _messaging_members(config: PoolConfig) -> dict[str, Any]:
+    names = ("VerificationMessageTemplate", *LEGACY_MESSAGES)
+    members = {name: wire.plain(config.extras[name]) for name in names if name in config.extras}
+    if config.invite_message_template:
+        members["AdminCreateUserConfig"] = {
+            "AllowAdminCreateUserOnly": config.allow_admin_create_user_only,
+            "InviteMessageTemplate": wire.plain(config.invite_message_template),
+        }
+    return members
 
 
 def _number(page: Page, name: str, label: str) -> int:
@@ -208,16 +276,27 @@ def _sign_in(page: Page, pool: UserPool) -> PoolConfig:
     )
 
 
+def _sign_in_members(config: PoolConfig) -> dict[str, Any]:
+    members: dict[str, Any] = {
+        "Policies": {"PasswordPolicy": wire.password_policy(config.password_policy)},
+        "MfaConfiguration": config.mfa_configuration,
+    }
+    for name in ("AccountRecoverySetting", "UserAttributeUpdateSettings"):
+        if name in config.extras:
+            members[name] = wire.plain(config.extras[name])
+    return members
+
+
 async def triggers_save(page: Page) -> Response:
-    return await _save(page, "triggers", lambda pool: _triggers(page, pool))
+    return await _save(page, "triggers", _triggers, _triggers_members)
 
 
 async def messaging_save(page: Page) -> Response:
-    return await _save(page, "messaging", lambda pool: _messaging(page, pool))
+    return await _save(page, "messaging", _messaging, _messaging_members)
 
 
 async def sign_in_save(page: Page) -> Response:
-    return await _save(page, "sign-in", lambda pool: _sign_in(page, pool))
+    return await _save(page, "sign-in", _sign_in, _sign_in_members)
 
 
 def routes() -> list[tuple[str, Handler, list[str]]]:

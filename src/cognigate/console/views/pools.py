@@ -7,15 +7,13 @@ from urllib.parse import quote, urlencode
 
 from starlette.responses import Response
 
-from cognigate.console import wizard
+from cognigate.console import wire, wizard
 from cognigate.console.context import Handler, Page, error_text, html_error
 from cognigate.console.views import pool_settings
 from cognigate.core.errors import AwsError
 from cognigate.identity.groups import NewGroup
 from cognigate.identity.model import AppClient, Domain
 from cognigate.identity.users import UserQuery
-
-TABS = ("users", "groups", "sign-in", "messaging", "app-integration", "triggers")
 
 
 async def pool_list(page: Page) -> Response:
@@ -78,21 +76,48 @@ def _wizard(page: Page, state: dict[str, str], step: int, error: str | None) -> 
 
 async def _create(page: Page, state: dict[str, str]) -> Response:
     identity = page.console.identity
+    last = len(wizard.STEPS)
     name = state["pool_name"]
     prefix = state.get("domain_prefix", "") if state.get("hosted_ui") else ""
     if prefix and await page.call(identity.domains.describe, prefix) is not None:
-        return _wizard(page, state, len(wizard.STEPS), "Domain already exists.")
+        return _wizard(page, state, last, "Domain already exists.")
+    try:
+        config = wizard.pool_config(state)
+    except ValueError:
+        return _wizard(page, state, last, "Enter whole numbers for the password policy.")
+    policy = {"PasswordPolicy": wire.password_policy(config.password_policy)}
+    problem = page.invalid("cognito-idp", "CreateUserPool", {"PoolName": name, "Policies": policy})
+    if problem is not None:
+        return _wizard(page, state, last, problem)
     try:
         details = await page.call(
-            identity.pools.create, name, wizard.pool_config(state), {}, region=page.console.region
+            identity.pools.create, name, config, {}, region=page.console.region
         )
     except AwsError as error:
-        return _wizard(page, state, len(wizard.STEPS), error_text(error))
+        return _wizard(page, state, last, error_text(error))
     pool_id = details.pool.id
+    problem = await _set_up(page, pool_id, prefix, wizard.client_choice(state))
+    if problem is not None:
+        await page.call(_undo, identity, pool_id, prefix)
+        return _wizard(page, state, last, problem)
+    return page.redirect(f"/console/pools/{pool_id}", notice="pool-created", name=name)
+
+
+async def _set_up(page: Page, pool_id: str, prefix: str, choice: wizard.ClientChoice) -> str | None:
+    """The new pool's domain and app client; what went wrong, if anything."""
+    identity = page.console.identity
+    client: dict[str, Any] = {"UserPoolId": pool_id, "ClientName": choice.name}
+    if choice.config.callback_urls:
+        client["CallbackURLs"] = list(choice.config.callback_urls)
+    domain = {"UserPoolId": pool_id, "Domain": prefix}
+    problem = (
+        prefix and page.invalid("cognito-idp", "CreateUserPoolDomain", domain)
+    ) or page.invalid("cognito-idp", "CreateUserPoolClient", client)
+    if problem:
+        return problem
     try:
         if prefix:
             await page.call(identity.domains.create, pool_id, prefix)
-        choice = wizard.client_choice(state)
         await page.call(
             identity.clients.create,
             pool_id,
@@ -101,9 +126,8 @@ async def _create(page: Page, state: dict[str, str]) -> Response:
             generate_secret=choice.generate_secret,
         )
     except AwsError as error:
-        await page.call(_undo, identity, pool_id, prefix)
-        return _wizard(page, state, len(wizard.STEPS), error_text(error))
-    return page.redirect(f"/console/pools/{pool_id}", notice="pool-created", name=name)
+        return error_text(error)
+    return None
 
 
 def _undo(identity: Any, pool_id: str, prefix: str) -> None:
@@ -130,9 +154,7 @@ async def pool_detail(page: Page) -> Response:
         values["clients"] = (await page.call(identity.clients.list, pool_id, 60, None)).items
     else:
         values = await page.call(pool_settings.tab_values, page, details.pool, tab)
-    return page.render(
-        "pool_detail.html", details=details, pool=details.pool, tab=tab, tabs=TABS, **values
-    )
+    return pool_settings.render_pool(page, details, tab, values)
 
 
 async def pool_delete(page: Page) -> Response:
@@ -146,16 +168,28 @@ async def pool_delete(page: Page) -> Response:
 
 async def domain_create(page: Page) -> Response:
     pool_id = page.request.path_params["pool_id"]
+    domain = page.value("domain")
+    problem = page.invalid(
+        "cognito-idp", "CreateUserPoolDomain", {"UserPoolId": pool_id, "Domain": domain}
+    )
+    if problem is not None:
+        return _tab(page, pool_id, "app-integration", "error", problem)
     try:
-        await page.call(page.console.identity.domains.create, pool_id, page.value("domain"))
+        await page.call(page.console.identity.domains.create, pool_id, domain)
     except AwsError as error:
         return _tab(page, pool_id, "app-integration", "error", error_text(error))
-    return _tab(page, pool_id, "app-integration", "domain-created", page.value("domain"))
+    return _tab(page, pool_id, "app-integration", "domain-created", domain)
 
 
 async def group_create(page: Page) -> Response:
     pool_id = page.request.path_params["pool_id"]
     name = page.value("group_name")
+    params = {"UserPoolId": pool_id, "GroupName": name}
+    if page.value("description"):
+        params["Description"] = page.value("description")
+    problem = page.invalid("cognito-idp", "CreateGroup", params)
+    if problem is not None:
+        return _tab(page, pool_id, "groups", "error", problem)
     try:
         await page.call(
             page.console.identity.groups.create_group,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.responses import Response
 
 from cognigate.console.context import Handler, Page, error_text, html_error
@@ -34,24 +36,35 @@ def _create_request(page: Page, pool_id: str) -> NewUser:
     )
 
 
+def _create_members(request: NewUser) -> dict[str, Any]:
+    """AdminCreateUser's wire-format members for the typed-in values of ``request``."""
+    members: dict[str, Any] = {
+        "UserPoolId": request.pool_id,
+        "Username": request.username,
+        "UserAttributes": [{"Name": name, "Value": value} for name, value in request.attributes],
+    }
+    if request.temporary_password is not None:
+        members["TemporaryPassword"] = request.temporary_password
+    return members
+
+
 async def user_create(page: Page) -> Response:
     pool_id = page.request.path_params["pool_id"]
     if page.request.method == "GET":
         return page.render("user_create.html", pool_id=pool_id, error=None, form={})
-    try:
-        user = await page.call(
-            page.console.identity.users.admin_create_user, _create_request(page, pool_id)
-        )
-    except AwsError as error:
-        return page.render(
-            "user_create.html",
-            status=400,
-            pool_id=pool_id,
-            error=error_text(error),
-            form=page.form,
-        )
-    return page.redirect(
-        f"/console/pools/{pool_id}", tab="users", notice="user-created", name=user.username
+    request = _create_request(page, pool_id)
+    problem = page.invalid("cognito-idp", "AdminCreateUser", _create_members(request))
+    if problem is None:
+        try:
+            user = await page.call(page.console.identity.users.admin_create_user, request)
+        except AwsError as error:
+            problem = error_text(error)
+        else:
+            return page.redirect(
+                f"/console/pools/{pool_id}", tab="users", notice="user-created", name=user.username
+            )
+    return page.render(
+        "user_create.html", status=400, pool_id=pool_id, error=problem, form=page.form
     )
 
 
