@@ -6,7 +6,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+
+#: PostgreSQL advisory-lock key under which instances take turns migrating ("cognigat")
+MIGRATION_LOCK = 0x636F676E69676174
 
 _HERE = Path(__file__).parent / "migrations"
 
@@ -23,6 +26,10 @@ def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision of every branch."""
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # instances starting together on one database: one migrates, the others wait and
+            # then find nothing left to do (the lock ends with this transaction)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
 
