@@ -12,7 +12,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from cognigate.protocol.http import HttpRequest, HttpResponse
-from cognigate.protocol.restjson import BODYLESS_STATUSES, MAX_BODY_BYTES, RestJsonEndpoint
+from cognigate.protocol.restjson import BODYLESS_STATUSES, MAX_BODY_BYTES
+from cognigate.protocol.strict import Endpoint
 from cognigate.web.aws import CORS_HEADERS, preflight, read_body, to_starlette
 
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -56,7 +57,7 @@ def is_invoke_path(path: str) -> bool:
     return len(parts) >= 4 and parts[0] == "restapis" and parts[3] == USER_REQUEST
 
 
-async def handle(request: Request, endpoint: RestJsonEndpoint) -> Response:
+async def handle(request: Request, endpoint: Endpoint) -> Response:
     """Answer one ``apigateway`` management call."""
     if request.method == "OPTIONS":
         return preflight()
@@ -76,7 +77,7 @@ def _without_forbidden_body(response: HttpResponse) -> HttpResponse:
     return HttpResponse(response.status, b"", headers)
 
 
-def routes(endpoint: RestJsonEndpoint) -> list[Route]:
+def routes(endpoint: Endpoint) -> list[Route]:
     """Starlette routes for every collection of the management API."""
 
     async def serve(request: Request) -> Response:

@@ -146,3 +146,46 @@ def test_bad_key_specification_stops_the_server_with_a_message(fresh_server: Ser
     assert "ACCESS_KEY_ID:SECRET_ACCESS_KEY" in result.stderr
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{fresh_server.url}/_cognigate/health", timeout=1)
+
+
+def test_api_gateway_control_plane_needs_a_signature_but_invocations_do_not(
+    strict: Server,
+) -> None:
+    apigw = client(strict, "apigateway")
+    api = apigw.create_rest_api(name="strict-api")
+    arn = f"arn:aws:apigateway:eu-west-1::/restapis/{api['id']}"
+    apigw.tag_resource(resourceArn=arn, tags={"team": "a b"})  # a percent-encoded path
+    assert apigw.get_tags(resourceArn=arn)["tags"] == {"team": "a b"}
+
+    with pytest.raises(ClientError) as wrong:
+        client(strict, "apigateway", secret="guessed").get_rest_apis()
+    assert code_of(wrong) == (403, "InvalidSignatureException")
+    with pytest.raises(ClientError) as unsigned:
+        client(strict, "apigateway", signed=False).get_rest_apis()
+    assert code_of(unsigned) == (403, "MissingAuthenticationTokenException")
+
+    root = apigw.get_resources(restApiId=api["id"])["items"][0]["id"]
+    apigw.put_method(
+        restApiId=api["id"], resourceId=root, httpMethod="GET", authorizationType="NONE"
+    )
+    apigw.put_integration(
+        restApiId=api["id"],
+        resourceId=root,
+        httpMethod="GET",
+        type="MOCK",
+        requestTemplates={"application/json": '{"statusCode": 200}'},
+    )
+    apigw.put_method_response(
+        restApiId=api["id"], resourceId=root, httpMethod="GET", statusCode="200"
+    )
+    apigw.put_integration_response(
+        restApiId=api["id"],
+        resourceId=root,
+        httpMethod="GET",
+        statusCode="200",
+        responseTemplates={"application/json": '{"ok": true}'},
+    )
+    apigw.create_deployment(restApiId=api["id"], stageName="dev")
+    invoked = httpx.get(f"{strict.url}/restapis/{api['id']}/dev/_user_request_/")
+    assert invoked.status_code == 200
+    assert invoked.json() == {"ok": True}
