@@ -39,6 +39,7 @@ from cognigate.identity.service import IdentityService
 from cognigate.identity.triggers import Event, FunctionError
 from cognigate.init_file import provision as provision_init_file
 from cognigate.oauth.host import HostedDomainMiddleware
+from cognigate.oauth.oidc_http import HttpOidcClient
 from cognigate.oauth.routes import routes as hosted_ui_routes
 from cognigate.protocol.json11 import Json11Endpoint
 from cognigate.protocol.restjson import RestJsonEndpoint
@@ -232,6 +233,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         issuer_style=settings.issuer_style,
         secret=instance_secret(engine, "identity-secret", lambda: secrets.token_bytes(32)),
         functions=TriggerFunctions(functions) if functions is not None else None,
+        oidc=HttpOidcClient(),
     )
     cognito_spec = ServiceSpec("cognito-idp")
     cognito = Json11Endpoint(

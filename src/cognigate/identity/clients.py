@@ -16,6 +16,7 @@ from cognigate.identity.context import (
     require_client,
     require_pool,
 )
+from cognigate.identity.identity_providers import provider_names
 from cognigate.identity.model import AppClient, ClientConfig, Page, UserPool
 from cognigate.identity.ports import IdentityStore
 
@@ -40,7 +41,7 @@ def _validate(
         config,
         has_secret=secret is not None,
         custom_scopes=_custom_scopes(store, pool.id),
-        identity_providers=(),
+        identity_providers=provider_names(store, pool.id),
     )
 
 

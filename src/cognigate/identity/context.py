@@ -10,6 +10,7 @@ from cognigate.core.clock import Clock
 from cognigate.core.uow import UnitOfWorkFactory
 from cognigate.identity.errors import InvalidParameterException, ResourceNotFoundException
 from cognigate.identity.model import AppClient, UserPool
+from cognigate.identity.oidc_client import OidcClient
 from cognigate.identity.ports import IdentityStore
 from cognigate.identity.triggers import FunctionInvoker
 
@@ -28,6 +29,8 @@ class Deps:
     secret: bytes = b"cognigate-development-secret"
     #: the local function runtime for Lambda triggers (``--functions DIR``), if any
     functions: FunctionInvoker | None = None
+    #: outbound HTTP to third-party OIDC providers (federation), if any
+    oidc: OidcClient | None = None
 
     def issuer(self, pool_id: str) -> str:
         """The ``iss`` of the pool's tokens."""

@@ -239,3 +239,28 @@ class Page(Generic[T]):
 
     items: tuple[T, ...]
     next_token: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityProvider:
+    """A third-party IdP of a pool (CreateIdentityProvider): OIDC, SAML or a social one."""
+
+    pool_id: str
+    name: str
+    type: str
+    details: Mapping[str, str]
+    attribute_mapping: Mapping[str, str]
+    identifiers: tuple[str, ...]
+    created: float
+    modified: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderLink:
+    """AdminLinkProviderForUser: an external identity that signs in as an existing user."""
+
+    pool_id: str
+    provider_name: str
+    attribute_name: str
+    attribute_value: str
+    user_pk: int

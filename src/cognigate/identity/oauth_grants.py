@@ -40,7 +40,8 @@ def scoped_attributes(user: User, scopes: tuple[str, ...]) -> tuple[tuple[str, s
     """The attributes the granted OIDC scopes release (``profile`` includes custom ones)."""
     if "openid" not in scopes:
         return tuple((k, v) for k, v in user.attributes if k == "sub")
-    names: set[str] = {"sub"}
+    # AWS parity: a federated user's ID token always names its identities
+    names: set[str] = {"sub", "identities"}
     for scope in scopes:
         names |= SCOPE_CLAIMS.get(scope, frozenset())
     custom = "profile" in scopes

@@ -41,10 +41,19 @@ class AuthorizationRequest:
     state: str | None = None
     nonce: str | None = None
     code_challenge: str | None = None
+    #: the third-party IdP asked for (``identity_provider``/``idp_identifier``), if any
+    identity_provider: str | None = None
+    #: the client's third-party IdPs that exist in the pool (buttons on the sign-in page)
+    providers: tuple[str, ...] = ()
 
     @property
     def scope(self) -> str:
         return " ".join(self.scopes)
+
+
+class LoginOptionUnavailable(Exception):
+    """AWS parity: an ``identity_provider``/``idp_identifier`` the client cannot use gets the
+    hosted page "Login option is not available. Please try another one."."""
 
 
 class RedirectableError(Exception):
@@ -113,15 +122,39 @@ def _check_flow(client: AppClient, response_type: str | None) -> str:
     return response_type
 
 
-def _check_provider(client: AppClient, params: Mapping[str, str]) -> None:
-    providers = client.config.supported_identity_providers or ()
-    if "COGNITO" not in providers:
-        raise UnauthorizedClient("Client does not support the COGNITO identity provider")
+def _usable_providers(store: IdentityStore, client: AppClient) -> tuple[str, ...]:
+    """The client's SupportedIdentityProviders other than COGNITO that exist in the pool."""
+    return tuple(
+        name for name in client.config.supported_identity_providers or ()
+        if name != "COGNITO" and store.identity_providers.get(client.pool_id, name) is not None
+    )  # fmt: skip
+
+
+def _chosen_provider(
+    store: IdentityStore, client: AppClient, params: Mapping[str, str], usable: tuple[str, ...]
+) -> str | None:
+    """The third-party IdP the request names (``None`` for COGNITO or none).
+
+    :raises LoginOptionUnavailable: a provider or identifier the client cannot use.
+    """
     chosen = params.get("identity_provider")
-    if chosen and chosen != "COGNITO":
-        raise InvalidRequest(f"Identity provider {chosen} is not supported")
-    if params.get("idp_identifier"):
-        raise InvalidRequest("idp_identifier is not supported")
+    identifier = params.get("idp_identifier")
+    if not chosen and identifier:
+        found = store.identity_providers.by_identifier(client.pool_id, identifier)
+        chosen = found.name if found is not None else None
+        if chosen is None:
+            raise LoginOptionUnavailable(identifier)
+    if not chosen or chosen == "COGNITO":
+        return None
+    if chosen not in usable:
+        raise LoginOptionUnavailable(chosen)
+    return chosen
+
+
+def _check_provider(client: AppClient, chosen: str | None, usable: tuple[str, ...]) -> None:
+    providers = client.config.supported_identity_providers or ()
+    if chosen is None and "COGNITO" not in providers and not usable:
+        raise UnauthorizedClient("Client does not support the COGNITO identity provider")
 
 
 def _check_pkce(params: Mapping[str, str]) -> str | None:
@@ -140,14 +173,17 @@ def check_authorization(
     """Every check of an authorization request, in AWS's order.
 
     :raises RedirectMismatch: cannot be answered at the redirect URI (show the error page).
+    :raises LoginOptionUnavailable: an IdP the client cannot use (show the error page).
     :raises RedirectableError: a bad request the client hears about at its redirect URI.
     """
     pool, client = resolve_client(store, domain, params.get("client_id"))
     redirect_uri = check_redirect_uri(client, params.get("redirect_uri"))
     state = params.get("state") or None
+    usable = _usable_providers(store, client)
     try:
         response_type = _check_flow(client, params.get("response_type"))
-        _check_provider(client, params)
+        chosen = _chosen_provider(store, client, params, usable)
+        _check_provider(client, chosen, usable)
         challenge = _check_pkce(params) if response_type == "code" else None
         scopes = granted_scopes(client, params.get("scope"))
     except OAuthError as error:
@@ -161,6 +197,8 @@ def check_authorization(
         state=state,
         nonce=params.get("nonce") or None,
         code_challenge=challenge,
+        identity_provider=chosen,
+        providers=usable,
     )
 
 

@@ -69,7 +69,8 @@ class OAuthOperations:
             return None
         with self._deps.uow(write=False) as store:
             user = store.users.get_by_sub(pool_id, session.sub)
-        if user is None or not user.enabled or user.status is not UserStatus.CONFIRMED:
+        signed_in = (UserStatus.CONFIRMED, UserStatus.EXTERNAL_PROVIDER)
+        if user is None or not user.enabled or user.status not in signed_in:
             return None
         signed_out = user.state.get("signed_out_at")
         if isinstance(signed_out, int | float) and signed_out >= session.issued:

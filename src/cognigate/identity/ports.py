@@ -14,7 +14,9 @@ from cognigate.identity.model import (
     AppClient,
     Domain,
     Group,
+    IdentityProvider,
     OutboxMessage,
+    ProviderLink,
     ResourceServer,
     User,
     UserPool,
@@ -167,6 +169,41 @@ class ResourceServerRepository(Protocol):
         """Remove the resource server."""
 
 
+class IdentityProviderRepository(Protocol):
+    def add(self, provider: IdentityProvider) -> None:
+        """Insert; raises :class:`DuplicateKey` when the name or an IdP identifier is taken."""
+
+    def get(self, pool_id: str, name: str) -> IdentityProvider | None:
+        """The provider, or ``None``."""
+
+    def by_identifier(self, pool_id: str, identifier: str) -> IdentityProvider | None:
+        """The provider with this IdpIdentifier, or ``None``."""
+
+    def list(self, pool_id: str, limit: int, after: str | None) -> list[IdentityProvider]:
+        """Up to ``limit`` providers ordered by name, after name ``after``."""
+
+    def save(self, provider: IdentityProvider) -> None:
+        """Replace an existing provider; raises :class:`DuplicateKey` (identifier taken)."""
+
+    def delete(self, pool_id: str, name: str) -> None:
+        """Remove the provider, its identifiers and its links to users."""
+
+
+class ProviderLinkRepository(Protocol):
+    def add(self, link: ProviderLink) -> None:
+        """Insert; raises :class:`DuplicateKey` when that external identity is linked already."""
+
+    def find(self, pool_id: str, provider_name: str, attribute_name: str,
+             attribute_value: str) -> ProviderLink | None:  # fmt: skip
+        """The link of that external identity, or ``None``."""
+
+    def for_user(self, user_pk: int) -> builtins.list[ProviderLink]:
+        """The user's links."""
+
+    def delete(self, link: ProviderLink) -> None:
+        """Remove the link (no-op if gone)."""
+
+
 class OutboxRepository(Protocol):
     def append(self, message: OutboxMessage) -> None:
         """Record a message (the storage layer encrypts it at rest)."""
@@ -300,3 +337,7 @@ class IdentityStore(Protocol):
     def authorization_codes(self) -> AuthorizationCodeRepository: ...
     @property
     def ui_customizations(self) -> UiCustomizationRepository: ...
+    @property
+    def identity_providers(self) -> IdentityProviderRepository: ...
+    @property
+    def provider_links(self) -> ProviderLinkRepository: ...

@@ -17,12 +17,16 @@ from cognigate.identity.clients import ClientOperations
 from cognigate.identity.confirmation import ConfirmationOperations
 from cognigate.identity.context import Deps
 from cognigate.identity.domains import DomainOperations
+from cognigate.identity.federation import FederationOperations
 from cognigate.identity.groups import GroupOperations
+from cognigate.identity.identity_providers import IdentityProviderOperations
 from cognigate.identity.mfa import MfaOperations
 from cognigate.identity.oauth_service import OAuthOperations
+from cognigate.identity.oidc_client import OidcClient
 from cognigate.identity.outbox import OutboxOperations
 from cognigate.identity.pools import PoolOperations
 from cognigate.identity.ports import IdentityStore
+from cognigate.identity.provider_links import ProviderLinkOperations
 from cognigate.identity.recovery import RecoveryOperations
 from cognigate.identity.resource_servers import ResourceServerOperations
 from cognigate.identity.sign_out import SignOutOperations
@@ -57,6 +61,9 @@ class IdentityService:
     oauth: OAuthOperations
     hosted: HostedSignIn
     ui: UiCustomizationOperations
+    identity_providers: IdentityProviderOperations
+    provider_links: ProviderLinkOperations
+    federation: FederationOperations
 
     @classmethod
     def create(
@@ -70,6 +77,7 @@ class IdentityService:
         issuer_style: str = "local",
         secret: bytes = b"cognigate-development-secret",
         functions: FunctionInvoker | None = None,
+        oidc: OidcClient | None = None,
     ) -> IdentityService:
         deps = Deps(
             uow=uow,
@@ -80,6 +88,7 @@ class IdentityService:
             issuer_style=issuer_style,
             secret=secret,
             functions=functions,
+            oidc=oidc,
         )
         return cls(
             pools=PoolOperations(deps),
@@ -103,4 +112,7 @@ class IdentityService:
             sign_out=SignOutOperations(deps),
             auth_events=AuthEventOperations(deps),
             inspector=TokenInspector(deps),
+            identity_providers=IdentityProviderOperations(deps),
+            provider_links=ProviderLinkOperations(deps),
+            federation=FederationOperations(deps),
         )

@@ -17,6 +17,7 @@ from cognigate.identity.oauth_errors import RedirectMismatch
 from cognigate.identity.oauth_grants import error_redirect
 from cognigate.identity.oauth_requests import RedirectableError, oauth_query
 from cognigate.identity.service import IdentityService
+from cognigate.oauth import federation
 from cognigate.oauth.hosted_ui import flow
 from cognigate.oauth.hosted_ui.pages import error_page, redirect
 from cognigate.oauth.http import SESSION_COOKIE, clear_cookie, prefix
@@ -27,7 +28,8 @@ _MESSAGES = {
 
 
 async def authorize(request: Request, identity: IdentityService) -> Response:
-    """Grant at once within an SSO session; otherwise on to ``/login`` with the same query."""
+    """Grant at once within an SSO session; otherwise on to the chosen third-party IdP, or to
+    ``/login`` with the same query."""
     auth = await flow.checked(request, identity)
     if isinstance(auth, Response):
         return auth
@@ -36,6 +38,8 @@ async def authorize(request: Request, identity: IdentityService) -> Response:
         user, auth_time = existing
         outcome = HostedOutcome(user=user, auth_time=auth_time)
         return await flow.signed_in(request, identity, auth, outcome)
+    if auth.identity_provider is not None:
+        return await federation.to_provider(request, identity, auth)
     query = urlencode(oauth_query(request.query_params))
     return redirect(f"{prefix(request)}/login?{query}")
 

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 
 from cognigate.identity.service import IdentityService
-from cognigate.oauth import assets, authorize, token
+from cognigate.oauth import assets, authorize, federation, token
 from cognigate.oauth.hosted_ui import account, login, totp_setup
 
 View = Callable[[Request, IdentityService], Awaitable[Response]]
@@ -30,6 +30,7 @@ def _table() -> list[tuple[str, View, list[str]]]:
         ("/oauth2/token", token.token, ["POST"]),
         ("/oauth2/userInfo", token.user_info, ["GET", "POST"]),
         ("/oauth2/revoke", token.revoke, ["POST"]),
+        ("/oauth2/idpresponse", federation.idp_response, ["GET"]),
         ("/login", login.login_get, ["GET"]),
         ("/login", login.login_post, ["POST"]),
         ("/forceChangePassword", login.new_password_post, ["POST"]),

@@ -17,6 +17,10 @@ from cognigate.storage.repositories.identity import (
     SqlPoolRepository,
     SqlResourceServerRepository,
 )
+from cognigate.storage.repositories.identity_providers import (
+    SqlIdentityProviderRepository,
+    SqlProviderLinkRepository,
+)
 from cognigate.storage.repositories.oauth import (
     SqlAuthorizationCodeRepository,
     SqlUiCustomizationRepository,
@@ -42,6 +46,8 @@ class SqlIdentityStore:
     refresh_tokens: SqlRefreshTokenRepository
     authorization_codes: SqlAuthorizationCodeRepository
     ui_customizations: SqlUiCustomizationRepository
+    identity_providers: SqlIdentityProviderRepository
+    provider_links: SqlProviderLinkRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -68,4 +74,6 @@ class SqlIdentityUnitOfWork:
                 refresh_tokens=SqlRefreshTokenRepository(session, lock=write),
                 authorization_codes=SqlAuthorizationCodeRepository(session),
                 ui_customizations=SqlUiCustomizationRepository(session),
+                identity_providers=SqlIdentityProviderRepository(session),
+                provider_links=SqlProviderLinkRepository(session),
             )

@@ -16,12 +16,17 @@ from cognigate.identity.auth.hosted import HostedOutcome
 from cognigate.identity.model import User
 from cognigate.identity.oauth_errors import RedirectMismatch
 from cognigate.identity.oauth_grants import error_redirect
-from cognigate.identity.oauth_requests import AuthorizationRequest, RedirectableError
+from cognigate.identity.oauth_requests import (
+    AuthorizationRequest,
+    LoginOptionUnavailable,
+    RedirectableError,
+)
 from cognigate.identity.service import IdentityService
 from cognigate.oauth.hosted_ui.pages import PageContext, error_page, redirect
 from cognigate.oauth.http import CSRF_COOKIE, SESSION_COOKIE, prefix, set_cookie
 
 CSRF_FAILED = "Your session has expired or the form was not sent from this page. Please try again."
+UNAVAILABLE = "Login option is not available. Please try another one."
 
 
 def mismatch_redirect(request: Request, client_id: str) -> Response:
@@ -41,6 +46,8 @@ async def checked(
         )
     except RedirectMismatch as error:
         return mismatch_redirect(request, error.client_id)
+    except LoginOptionUnavailable:
+        return error_page(request, UNAVAILABLE)
     except RedirectableError as error:
         location = error_redirect(
             error.redirect_uri, error.error.error, error.error.description, error.state

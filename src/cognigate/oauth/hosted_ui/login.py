@@ -51,9 +51,14 @@ def text(form: FormData, name: str) -> str:
 def _login_page(page: PageContext, auth: AuthorizationRequest, *, username: str = "",
                 error: str | None = None, status: int = 200) -> Response:  # fmt: skip
     signup = not auth.pool.config.allow_admin_create_user_only
+    cognito = "COGNITO" in (auth.client.config.supported_identity_providers or ())
+    providers = [
+        (name, page.url("oauth2/authorize", {"identity_provider": name})) for name in auth.providers
+    ]
     return render(
         page, "login.html", title=SIGN_IN_TITLE, username=username, error=error,
-        signup=signup, status=status, redirect_uri=auth.redirect_uri,
+        signup=signup and cognito, status=status, redirect_uri=auth.redirect_uri,
+        providers=providers, cognito=cognito,
     )  # fmt: skip
 
 
