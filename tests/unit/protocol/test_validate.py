@@ -64,11 +64,11 @@ def test_list_member_path_uses_one_based_member_index() -> None:
 def test_sensitive_value_is_not_echoed() -> None:
     errors = _errors(
         "AdminCreateUser",
-        {"UserPoolId": "us-east-1_abc", "Username": "jane", "TemporaryPassword": "has space"},
+        {"UserPoolId": "us-east-1_abc", "Username": "jane", "TemporaryPassword": " leading space"},
     )
     assert errors == [
         "Value at 'temporaryPassword' failed to satisfy constraint: "
-        "Member must satisfy regular expression pattern: [\\S]+"
+        "Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$"
     ]
 
 
