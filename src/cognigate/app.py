@@ -7,8 +7,8 @@ import logging
 import os
 import secrets
 import sys
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import uvicorn
@@ -26,8 +26,8 @@ from cognigate.apigw.lab import ensure_lab_api
 from cognigate.apigw.service import ApiGatewayService
 from cognigate.config import Settings, from_mapping
 from cognigate.console.context import Console
-from cognigate.console.routes import console_router
-from cognigate.console.security import SessionSigner
+from cognigate.console.routes import admin_allowed, console_router
+from cognigate.console.security import SessionSigner, needs_password
 from cognigate.core.clock import Clock, SystemClock
 from cognigate.functions import FunctionInvocationError, FunctionNotFound, FunctionRuntime
 from cognigate.gateway import ports as gateway_ports
@@ -45,7 +45,8 @@ from cognigate.protocol.json11 import Json11Endpoint
 from cognigate.protocol.restjson import RestJsonEndpoint
 from cognigate.protocol.sigv4 import SigV4Verifier, parse_keys
 from cognigate.protocol.spec import ServiceSpec
-from cognigate.protocol.strict import Endpoint, SignedJson11
+from cognigate.protocol.strict import Endpoint, SignedJson11, SignedRestJson
+from cognigate.protocol.validate import TypeMismatch, validate_input, validation_message
 from cognigate.providers import apigateway as apigateway_providers
 from cognigate.providers import cognito_idp
 from cognigate.providers.apigateway.user_pools import IdentityUserPools
@@ -73,11 +74,13 @@ class Components:
     identity: IdentityService
     cognito: Endpoint
     apigateway: ApiGatewayService
-    apigateway_endpoint: RestJsonEndpoint
+    apigateway_endpoint: Endpoint
     #: the ``--functions DIR`` runtime (Lambda authorizers and AWS_PROXY integrations use it)
     functions: FunctionRuntime | None = None
     #: the API Gateway data plane (invoke URLs, TestInvokeMethod/Authorizer)
     gateway: Gateway | None = None
+    #: the botocore models the endpoints check requests against, by service name
+    specs: Mapping[str, ServiceSpec] = field(default_factory=dict)
 
 
 class GatewayPoolKeys:
@@ -217,6 +220,33 @@ def strict_verifier(settings: Settings, clock: Clock) -> SigV4Verifier | None:
     return SigV4Verifier(keys=parse_keys(settings.aws_credentials), clock=clock.now)
 
 
+#: the error code AWS's front end answers for a request that breaks the input constraints
+VALIDATION_ERROR_CODES = {
+    "cognito-idp": "InvalidParameterException",
+    "apigateway": "ValidationException",
+}
+
+
+class SpecInputCheck:
+    """The console's ``InputCheck``: wire-format params checked against the botocore models,
+    as the endpoints check an API request before the domain is called."""
+
+    def __init__(self, specs: Mapping[str, ServiceSpec]) -> None:
+        self._specs = specs
+
+    def __call__(self, service: str, operation: str, params: Mapping[str, object]) -> str | None:
+        spec = self._specs.get(service)
+        if spec is None or not spec.has_operation(operation):
+            return None
+        try:
+            errors = validate_input(spec.operation(operation).input_shape, dict(params))
+        except TypeMismatch as mismatch:
+            return f"SerializationException: {mismatch.message}"
+        if not errors:
+            return None
+        return f"{VALIDATION_ERROR_CODES[service]}: {validation_message(errors)}"
+
+
 def build(settings: Settings, clock: Clock | None = None) -> Components:
     """Create the engine, apply migrations and wire every service."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -240,7 +270,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         cognito_spec,
         cognito_idp.handlers(identity),
         default_region=settings.region,
-        validation_error_code="InvalidParameterException",
+        validation_error_code=VALIDATION_ERROR_CODES["cognito-idp"],
         internal_error_code="InternalErrorException",
     )
     api_changes = ApiChanges()
@@ -261,8 +291,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         provision_init_file(settings.init, cognito, apigateway)
     gateway = build_gateway((settings, engine, clock), identity, apigateway, functions)
     api_changes.subscribe(gateway.api_changed)
+    apigateway_spec = ServiceSpec("apigateway")
     apigateway_endpoint = RestJsonEndpoint(
-        ServiceSpec("apigateway"),
+        apigateway_spec,
         apigateway_providers.handlers(apigateway, execute_api.GatewayTestInvoker(gateway)),
         default_region=settings.region,
     )
@@ -273,9 +304,12 @@ def build(settings: Settings, clock: Clock | None = None) -> Components:
         identity=identity,
         cognito=SignedJson11(cognito, cognito_spec, verifier) if verifier else cognito,
         apigateway=apigateway,
-        apigateway_endpoint=apigateway_endpoint,
+        apigateway_endpoint=(
+            SignedRestJson(apigateway_endpoint, verifier) if verifier else apigateway_endpoint
+        ),
         functions=functions,
         gateway=gateway,
+        specs={"cognito-idp": cognito_spec, "apigateway": apigateway_spec},
     )
 
 
@@ -295,13 +329,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
     async def root_options(_: Request) -> Response:
         return aws.preflight()
 
-    async def outbox(request: Request) -> Response:
-        query = OutboxQuery(
-            pool_id=request.query_params.get("pool_id") or request.query_params.get("userPoolId"),
-            username=request.query_params.get("username"),
-        )
-        messages = await run_in_threadpool(parts.identity.outbox.list_messages, query)
-        return JSONResponse({"messages": [m.as_json() for m in messages]})
+    console = _console(parts, clock)
 
     async def jwks(request: Request) -> Response:
         return await oidc.jwks(request, parts.identity)
@@ -313,7 +341,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         Route("/{pool_id}/.well-known/jwks.json", jwks, methods=["GET"]),
         Route("/{pool_id}/.well-known/openid-configuration", discovery, methods=["GET"]),
         Route("/_cognigate/health", health, methods=["GET"]),
-        Route("/_cognigate/outbox", outbox, methods=["GET"]),
+        Route("/_cognigate/outbox", _outbox_endpoint(parts, console), methods=["GET"]),
         Route("/", root_post, methods=["POST"]),
         Route("/", root_get, methods=["GET"]),
         Route("/", root_options, methods=["OPTIONS"]),
@@ -322,13 +350,36 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
     if parts.gateway is not None:
         routes += execute_api.routes(parts.gateway)
     routes += apigw_web.routes(parts.apigateway_endpoint)
-    routes.append(Mount("/console", app=console_router(_console(parts, clock))))
+    routes.append(Mount("/console", app=console_router(console)))
     middleware = [Middleware(HostedDomainMiddleware)]
     if parts.gateway is not None:
         middleware.append(Middleware(execute_api.ExecuteApiHost, gateway=parts.gateway))
     app = Starlette(routes=routes, middleware=middleware)
     app.state.components = parts
     return app
+
+
+def _outbox_endpoint(
+    parts: Components, console: Console
+) -> Callable[[Request], Awaitable[Response]]:
+    """``GET /_cognigate/outbox``: the messages Cognito would have sent, as JSON."""
+
+    async def outbox(request: Request) -> Response:
+        if not admin_allowed(console, request):
+            # off loopback the codes are as secret as the console: they reset any password
+            return JSONResponse(
+                {"message": "The outbox needs the admin password (HTTP Basic) off loopback."},
+                status_code=401,
+                headers={"WWW-Authenticate": 'Basic realm="cognigate"'},
+            )
+        query = OutboxQuery(
+            pool_id=request.query_params.get("pool_id") or request.query_params.get("userPoolId"),
+            username=request.query_params.get("username"),
+        )
+        messages = await run_in_threadpool(parts.identity.outbox.list_messages, query)
+        return JSONResponse({"messages": [m.as_json() for m in messages]})
+
+    return outbox
 
 
 def _console(parts: Components, clock: Clock | None) -> Console:
@@ -342,6 +393,8 @@ def _console(parts: Components, clock: Clock | None) -> Console:
         admin_password=settings.admin_password,
         apigw=parts.apigateway,
         test_invoker=execute_api.GatewayTestInvoker(parts.gateway) if parts.gateway else None,
+        functions=parts.functions,
+        input_check=SpecInputCheck(parts.specs),
         region=settings.region,
         account_id=settings.account_id,
     )
@@ -392,6 +445,13 @@ def serve(settings: Settings) -> int:
     )
     if keys:
         print(f"  strict mode: SigV4 signatures checked ({len(keys)} access key(s))", flush=True)
+    elif needs_password(settings.host):
+        print(
+            "  warning: the AWS APIs accept any caller on this address; "
+            "--aws-credentials makes them check SigV4 signatures",
+            file=sys.stderr,
+            flush=True,
+        )
     base = settings.base_url
     print(f"cognigate {__version__} listening on {base}", flush=True)
     print(f"  console: {base}/console/", flush=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 from collections.abc import Callable
 
@@ -69,6 +71,25 @@ def guard(console: Console, handler: Handler) -> Callable[[Request], object]:
         return await handler(page)
 
     return endpoint
+
+
+def admin_allowed(console: Console, request: Request) -> bool:
+    """Whether ``request`` may read admin-only data served outside the console pages (the
+    outbox of codes): always on loopback; elsewhere only with HTTP Basic credentials carrying
+    the admin password (any user name). The console's own outbox page (``/console/outbox``)
+    is behind the console sign-in instead; its session cookie is scoped to ``/console``."""
+    if not needs_password(console.bind_host):
+        return True
+    if console.admin_password is None:
+        return False
+    scheme, _, encoded = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return False
+    try:
+        _, _, password = base64.b64decode(encoded, validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    return password_matches(console.admin_password, password)
 
 
 def sign_in_handlers(console: Console) -> tuple[Handler, Handler]:
