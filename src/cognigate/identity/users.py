@@ -6,7 +6,8 @@ Shared lookups (``find_user``, ``require_user``, ``save_user``) live in :mod:`us
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from cognigate.core.ids import new_uuid
 from cognigate.identity import attributes as attrs
@@ -21,6 +22,7 @@ from cognigate.identity.errors import (
 from cognigate.identity.model import Page, User, UserPool, UserStatus
 from cognigate.identity.passwords import check_password_policy, generate_temporary_password
 from cognigate.identity.ports import DuplicateKey, IdentityStore
+from cognigate.identity.triggers import envelope, run_trigger
 from cognigate.identity.user_store import (
     code_state,
     find_user,
@@ -46,6 +48,13 @@ class NewUser:
     #: ``RESEND``, ``SUPPRESS`` or ``None`` (send the invitation)
     message_action: str | None = None
     delivery_mediums: tuple[str, ...] = ()
+    #: ValidationData and ClientMetadata, handed to the PreSignUp trigger
+    validation_data: Mapping[str, str] = field(default_factory=dict)
+    client_metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+#: ``callerContext.clientId`` of triggers that administrator operations run
+NO_CLIENT = "CLIENT_ID_NOT_APPLICABLE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,47 @@ def _temporary_password(pool: UserPool, given: str | None) -> str:
     return given
 
 
+def _check_new_user(
+    store: IdentityStore, pool: UserPool, request: NewUser
+) -> tuple[str, attrs.Pairs]:
+    """The username and checked attributes of an AdminCreateUser request.
+
+    :raises InvalidParameterException, UsernameExistsException:
+    """
+    username, given = _sign_in_name(pool, request)
+    checked = attrs.check_attributes(pool, given, creating=True)
+    if store.users.get(pool.id, attrs.username_key(pool, username)) is not None:
+        raise UsernameExistsException("User account already exists")
+    return username, checked
+
+
+def _pre_sign_up(
+    deps: Deps, pool: UserPool, username: str, checked: attrs.Pairs, request: NewUser
+) -> None:
+    """Run PreSignUp with ``PreSignUp_AdminCreateUser``; a failure refuses the creation.
+
+    The function's answer (autoConfirmUser, ...) does not apply: the user starts in
+    FORCE_CHANGE_PASSWORD with its temporary password.
+    """
+    event = envelope(
+        pool,
+        trigger_source="PreSignUp_AdminCreateUser",
+        username=username,
+        client_id=NO_CLIENT,
+        request={
+            "userAttributes": dict(checked),
+            "validationData": dict(request.validation_data),
+            "clientMetadata": dict(request.client_metadata),
+        },
+    )
+    event["response"] = {
+        "autoConfirmUser": False,
+        "autoVerifyEmail": False,
+        "autoVerifyPhone": False,
+    }
+    run_trigger(deps.functions, pool, "PreSignUp", event)
+
+
 class UserOperations:
     """AdminCreateUser, AdminGetUser, ListUsers, AdminDeleteUser and friends."""
 
@@ -115,22 +165,28 @@ class UserOperations:
     def admin_create_user(self, request: NewUser) -> User:
         """Create a user in FORCE_CHANGE_PASSWORD with a temporary password (or resend it).
 
+        PreSignUp (``PreSignUp_AdminCreateUser``) runs between a read-only check of the request
+        and the transaction that creates the user (which checks it again), so the function may
+        call the API back.
+
         :raises ResourceNotFoundException: unknown pool.
         :raises InvalidPasswordException: the temporary password violates the policy.
         :raises InvalidParameterException: attributes or username break the pool's rules.
         :raises UsernameExistsException: the username (or username attribute) is taken.
         :raises AliasExistsException: a verified alias is taken and ForceAliasCreation is off.
         :raises UserNotFoundException, UnsupportedUserStateException: RESEND misuse.
+        :raises UserLambdaValidationException: the PreSignUp trigger failed.
         """
         if request.message_action == "RESEND":
             return self._resend_invitation(request)
+        with self._deps.uow(write=False) as store:
+            pool = require_pool(store, request.pool_id)
+            username, checked = _check_new_user(store, pool, request)
+            password = _temporary_password(pool, request.temporary_password)
+        _pre_sign_up(self._deps, pool, username, checked, request)
         with self._deps.uow(write=True) as store:
             pool = require_pool(store, request.pool_id)
-            username, given = _sign_in_name(pool, request)
-            checked = attrs.check_attributes(pool, given, creating=True)
-            password = _temporary_password(pool, request.temporary_password)
-            if store.users.get(pool.id, attrs.username_key(pool, username)) is not None:
-                raise UsernameExistsException("User account already exists")
+            username, checked = _check_new_user(store, pool, request)
             now = self._deps.clock.now()
             sub = username if pool.config.username_attributes else new_uuid()
             user = User(
@@ -193,6 +249,9 @@ class UserOperations:
         limit = max(1, min(query.limit, MAX_LIST_LIMIT))
         with self._deps.uow(write=False) as store:
             pool = require_pool(store, query.pool_id)
+            schema = attrs.schema_map(pool)
+            if any(name not in schema for name in query.attributes_to_get or ()):
+                raise InvalidParameterException("One or more requested attributes do not exist.")
             users = store.users.list(pool.id, limit + 1, after, where)
         token = None
         if len(users) > limit:

@@ -138,3 +138,54 @@ def test_custom_message_of_a_reset_code_sees_the_client_metadata(
     message = messages(lambda_server[0], pool_id, "dee")[0]
     assert message["kind"] == "password_reset"
     assert message["body"] == f"Acme {message['code']}"
+
+
+def test_admin_create_user_runs_pre_sign_up_with_its_trigger_source(
+    cognito: Any, functions: Functions
+) -> None:
+    fn = functions.deploy(
+        "admincreate",
+        """
+        def handler(event, context):
+            raise Exception(
+                event["triggerSource"] + " " + event["request"]["validationData"]["invite"]
+            )
+        """,
+    )
+    pool_id, _ = verifying_pool(cognito, PreSignUp=fn)
+
+    with pytest.raises(ClientError) as excinfo:
+        cognito.admin_create_user(
+            UserPoolId=pool_id,
+            Username="cleo",
+            MessageAction="SUPPRESS",
+            ValidationData=[{"Name": "invite", "Value": "x1"}],
+        )
+
+    assert error_of(excinfo) == (
+        "UserLambdaValidationException",
+        "PreSignUp failed with error PreSignUp_AdminCreateUser x1.",
+    )
+    with pytest.raises(ClientError):
+        cognito.admin_get_user(UserPoolId=pool_id, Username="cleo")
+
+
+def test_admin_create_user_succeeds_when_pre_sign_up_accepts(
+    cognito: Any, functions: Functions
+) -> None:
+    fn = functions.deploy(
+        "adminaccept",
+        """
+        def handler(event, context):
+            if event["triggerSource"] != "PreSignUp_AdminCreateUser":
+                raise Exception("unexpected " + event["triggerSource"])
+            return event
+        """,
+    )
+    pool_id, _ = verifying_pool(cognito, PreSignUp=fn)
+
+    created = cognito.admin_create_user(
+        UserPoolId=pool_id, Username="dora", MessageAction="SUPPRESS"
+    )["User"]
+
+    assert created["UserStatus"] == "FORCE_CHANGE_PASSWORD"

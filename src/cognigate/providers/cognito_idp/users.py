@@ -32,6 +32,8 @@ def _new_user(params: Wire) -> NewUser:
         force_alias_creation=bool(params.get("ForceAliasCreation", False)),
         message_action=params.get("MessageAction"),
         delivery_mediums=tuple(params.get("DesiredDeliveryMediums") or ()),
+        validation_data=dict(attributes_in(params.get("ValidationData"))),
+        client_metadata=dict(params.get("ClientMetadata") or {}),
     )
 
 
