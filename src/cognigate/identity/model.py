@@ -264,3 +264,28 @@ class ProviderLink:
     attribute_name: str
     attribute_value: str
     user_pk: int
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """A device Cognito tracks for a user: its key is issued at sign-in (NewDeviceMetadata);
+    ConfirmDevice stores the SRP salt and verifier of its random password (never the password).
+    """
+
+    key: str
+    pool_id: str
+    user_pk: int
+    group_key: str
+    created: float
+    modified: float
+    name: str | None = None
+    #: hex SRP salt and verifier; ``None`` until ConfirmDevice
+    salt: str | None = None
+    verifier: str | None = None
+    remembered: bool = False
+    last_authenticated: float | None = None
+    last_ip: str | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.verifier is not None

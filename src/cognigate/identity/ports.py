@@ -12,6 +12,7 @@ from typing import Protocol
 from cognigate.identity.keys import SigningKey
 from cognigate.identity.model import (
     AppClient,
+    Device,
     Domain,
     Group,
     IdentityProvider,
@@ -204,6 +205,23 @@ class ProviderLinkRepository(Protocol):
         """Remove the link (no-op if gone)."""
 
 
+class DeviceRepository(Protocol):
+    def add(self, device: Device) -> None:
+        """Insert a newly issued device key; raises :class:`DuplicateKey` if it is taken."""
+
+    def get(self, pool_id: str, key: str) -> Device | None:
+        """The device of that pool, or ``None``."""
+
+    def list(self, user_pk: int, limit: int, after: str | None) -> builtins.list[Device]:
+        """Up to ``limit`` of the user's confirmed devices ordered by key, after key ``after``."""
+
+    def save(self, device: Device) -> None:
+        """Replace an existing device."""
+
+    def delete(self, pool_id: str, key: str) -> None:
+        """Forget the device (no-op if gone); its refresh tokens stop working."""
+
+
 class OutboxRepository(Protocol):
     def append(self, message: OutboxMessage) -> None:
         """Record a message (the storage layer encrypts it at rest)."""
@@ -227,6 +245,8 @@ class RefreshRecord:
     revoked: bool = False
     #: OAuth scopes granted with it (space separated), "" for API flows
     scope: str = ""
+    #: the device the sign-in was bound to (device tracking), if any
+    device_key: str | None = None
 
 
 class SigningKeyRepository(Protocol):
@@ -341,3 +361,5 @@ class IdentityStore(Protocol):
     def identity_providers(self) -> IdentityProviderRepository: ...
     @property
     def provider_links(self) -> ProviderLinkRepository: ...
+    @property
+    def devices(self) -> DeviceRepository: ...

@@ -16,6 +16,7 @@ from cognigate.identity.auth_events import AuthEventOperations
 from cognigate.identity.clients import ClientOperations
 from cognigate.identity.confirmation import ConfirmationOperations
 from cognigate.identity.context import Deps
+from cognigate.identity.devices import DeviceOperations
 from cognigate.identity.domains import DomainOperations
 from cognigate.identity.federation import FederationOperations
 from cognigate.identity.groups import GroupOperations
@@ -61,6 +62,7 @@ class IdentityService:
     oauth: OAuthOperations
     hosted: HostedSignIn
     ui: UiCustomizationOperations
+    devices: DeviceOperations
     identity_providers: IdentityProviderOperations
     provider_links: ProviderLinkOperations
     federation: FederationOperations
@@ -112,6 +114,7 @@ class IdentityService:
             sign_out=SignOutOperations(deps),
             auth_events=AuthEventOperations(deps),
             inspector=TokenInspector(deps),
+            devices=DeviceOperations(deps),
             identity_providers=IdentityProviderOperations(deps),
             provider_links=ProviderLinkOperations(deps),
             federation=FederationOperations(deps),

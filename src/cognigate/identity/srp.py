@@ -1,4 +1,5 @@
-"""Cognito's SRP-6a variant (USER_SRP_AUTH / PASSWORD_VERIFIER) and SECRET_HASH.
+"""Cognito's SRP-6a variant (USER_SRP_AUTH / PASSWORD_VERIFIER, DEVICE_SRP_AUTH /
+DEVICE_PASSWORD_VERIFIER) and SECRET_HASH.
 
 SRP per RFC 5054 (https://www.rfc-editor.org/rfc/rfc5054) with the 3072-bit group of RFC 3526,
 SHA-256 and Cognito's HKDF ("Caldera Derived Key");
@@ -39,6 +40,7 @@ __all__ = [
     "start",
     "timestamp_is_valid",
     "verify_claim",
+    "verify_device_claim",
 ]
 
 _N_HEX = (
@@ -180,11 +182,15 @@ def claim_signature(
 
     :raises ValueError: ``secret_block`` is not base64.
     """
+    return _signature(key, _pool_suffix(pool_id), user_id_for_srp, secret_block, timestamp)
+
+
+def _signature(key: bytes, realm: str, user: str, secret_block: str, timestamp: str) -> str:
     try:
         block = base64.b64decode(secret_block, validate=True)
     except binascii.Error as exc:
         raise ValueError("SECRET_BLOCK is not base64") from exc
-    message = _pool_suffix(pool_id).encode() + user_id_for_srp.encode() + block + timestamp.encode()
+    message = realm.encode() + user.encode() + block + timestamp.encode()
     return base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode("ascii")
 
 
@@ -219,6 +225,15 @@ def timestamp_is_valid(timestamp: str, now: float, max_skew: float = DEFAULT_MAX
     return abs(epoch - now) <= max_skew
 
 
+@dataclass(frozen=True, slots=True)
+class _Proof:
+    """A client's PASSWORD_CLAIM_* answer."""
+
+    secret_block: str
+    timestamp: str
+    signature: str
+
+
 def verify_claim(
     pool_id: str,
     user_id_for_srp: str,
@@ -236,7 +251,64 @@ def verify_claim(
 
     False for a wrong password, a malformed or stale TIMESTAMP, or undecodable input.
     """
-    if not timestamp_is_valid(timestamp, now, max_skew):
+    proof = _Proof(secret_block, timestamp, signature)
+    realm = _pool_suffix(pool_id)
+    return _verify(
+        realm,
+        user_id_for_srp,
+        verifier_hex,
+        challenge,
+        A_hex,
+        proof=proof,
+        now=now,
+        max_skew=max_skew,
+    )
+
+
+def verify_device_claim(
+    device_group_key: str,
+    device_key: str,
+    verifier_hex: str,
+    challenge: ServerChallenge,
+    A_hex: str,
+    *,
+    secret_block: str,
+    timestamp: str,
+    signature: str,
+    now: float,
+) -> bool:
+    """Whether a DEVICE_PASSWORD_VERIFIER answer proves the device's secret.
+
+    Device SRP is the user SRP with the device group key in place of the pool suffix and the
+    device key as the user: x = H(salt ‖ H(groupKey ‖ deviceKey ‖ ":" ‖ devicePassword)),
+    the verifier ConfirmDevice stored.
+    https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+    """
+    proof = _Proof(secret_block, timestamp, signature)
+    return _verify(
+        device_group_key,
+        device_key,
+        verifier_hex,
+        challenge,
+        A_hex,
+        proof=proof,
+        now=now,
+        max_skew=DEFAULT_MAX_SKEW,
+    )
+
+
+def _verify(
+    realm: str,
+    user: str,
+    verifier_hex: str,
+    challenge: ServerChallenge,
+    A_hex: str,
+    *,
+    proof: _Proof,
+    now: float,
+    max_skew: float,
+) -> bool:
+    if not timestamp_is_valid(proof.timestamp, now, max_skew):
         return False
     try:
         a_public = _parse_hex(A_hex)
@@ -245,10 +317,10 @@ def verify_claim(
             return False
         premaster = server_premaster(a_public, int(verifier_hex, 16), u, challenge.b)
         key = derive_key(u, premaster)
-        expected = claim_signature(key, pool_id, user_id_for_srp, secret_block, timestamp)
+        expected = _signature(key, realm, user, proof.secret_block, proof.timestamp)
     except ValueError:
         return False
-    return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
+    return hmac.compare_digest(expected.encode(), proof.signature.encode("utf-8", "replace"))
 
 
 def secret_hash(client_id: str, client_secret: str, username: str) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from cognigate.storage.engine import WRITE_OPTION
+from cognigate.storage.repositories.devices import SqlDeviceRepository
 from cognigate.storage.repositories.identity import (
     SqlClientRepository,
     SqlDomainRepository,
@@ -48,6 +49,7 @@ class SqlIdentityStore:
     ui_customizations: SqlUiCustomizationRepository
     identity_providers: SqlIdentityProviderRepository
     provider_links: SqlProviderLinkRepository
+    devices: SqlDeviceRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -76,4 +78,5 @@ class SqlIdentityUnitOfWork:
                 ui_customizations=SqlUiCustomizationRepository(session),
                 identity_providers=SqlIdentityProviderRepository(session),
                 provider_links=SqlProviderLinkRepository(session),
+                devices=SqlDeviceRepository(session),
             )

@@ -10,7 +10,7 @@ from cognigate.identity import attributes as attrs
 from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
 from cognigate.identity.auth.lambda_triggers import TOKEN_NEW_PASSWORD
 from cognigate.identity.auth.result import AuthResult
-from cognigate.identity.auth.signin import MfaStep, grant
+from cognigate.identity.auth.signin import MfaStep, grant, mfa_step_for
 from cognigate.identity.client_auth import check_writable
 from cognigate.identity.errors import InvalidParameterException, NotAuthorizedException
 from cognigate.identity.model import UserStatus
@@ -50,8 +50,7 @@ def new_password(
         modified=call.now,
     )
     saved = save_user(call.store, call.pool, updated)
-    if mfa is not None:
-        step = mfa(call, saved, session.auth_time or call.now)
-        if step is not None:
-            return step
+    step = mfa_step_for(call, saved, session.auth_time or call.now, mfa)
+    if step is not None:
+        return step
     return grant(call, saved, session.auth_time or call.now, TOKEN_NEW_PASSWORD)

@@ -8,6 +8,8 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-post-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cognigate.identity.auth.issuance import Grant, Issuance, issue
 from cognigate.identity.auth.lambda_triggers import (
     TokenCustomisation,
@@ -59,7 +61,9 @@ def issue_tokens(deps: Deps, signed: SignedIn, custom: TokenCustomisation) -> Gr
             pool=signed.pool,
             client=signed.client,
             user=signed.user,
-            issuance=Issuance(signed.auth_time, trigger_source=signed.source),
+            issuance=Issuance(
+                signed.auth_time, trigger_source=signed.source, device_key=signed.device_key
+            ),
             custom=custom,
         )
-    return grant
+    return replace(grant, new_device=signed.new_device)

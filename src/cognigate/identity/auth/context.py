@@ -24,6 +24,8 @@ class AuthCall:
     client: AppClient
     admin: bool = False
     metadata: Mapping[str, str] = field(default_factory=dict)
+    #: the DEVICE_KEY this sign-in names (device tracking), carried from step to step
+    device_key: str | None = None
 
     @property
     def now(self) -> float:
@@ -54,9 +56,16 @@ class AuthCall:
                 challenge=challenge,
                 issued=self.now,
                 auth_time=auth_time,
-                data=dict(data or {}),
+                data=self.carry(data),
             )
         )
+
+    def carry(self, data: Mapping[str, object] | None) -> dict[str, object]:
+        """Session data with this sign-in's device key (``dk``), so the next step knows it."""
+        carried = dict(data or {})
+        if self.device_key is not None:
+            carried.setdefault("dk", self.device_key)
+        return carried
 
     def open(self, token: str | None, challenge: str) -> AuthSession:
         """The session of this pool and client for ``challenge``, else NotAuthorizedException."""

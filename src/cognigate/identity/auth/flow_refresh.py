@@ -1,5 +1,10 @@
 """REFRESH_TOKEN_AUTH / REFRESH_TOKEN and GetTokensFromRefreshToken: new ID and access tokens
-for a stored, unrevoked refresh token (rotation when the client enables it)."""
+for a stored, unrevoked refresh token (rotation when the client enables it).
+
+With device tracking, a refresh token works only on the confirmed device it was issued to
+(``DEVICE_KEY``), and stops working when that device is forgotten.
+https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from cognigate.identity.auth.issuance import Grant, Issuance, issue
 from cognigate.identity.auth.lambda_triggers import TOKEN_REFRESH
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.signin import MfaStep
+from cognigate.identity.device_tracking import tracking_enabled
 from cognigate.identity.errors import NotAuthorizedException
 from cognigate.identity.model import User
 from cognigate.identity.ports import RefreshRecord
@@ -39,6 +45,20 @@ def redeem(call: AuthCall, token: str) -> tuple[RefreshRecord, User]:
     return record, user
 
 
+def check_device(call: AuthCall, record: RefreshRecord, device_key: str | None) -> None:
+    """A refresh token bound to a device needs that device's key, and the device confirmed.
+
+    :raises NotAuthorizedException: "Invalid Refresh Token" (no, another or a forgotten or
+        unconfirmed device).
+    """
+    if record.device_key is None or not tracking_enabled(call.pool):
+        return
+    device = call.store.devices.get(call.pool.id, record.device_key)
+    # AWS parity: tokens of a device that was never confirmed cannot be refreshed
+    if device_key != record.device_key or device is None or not device.confirmed:
+        raise NotAuthorizedException(INVALID)
+
+
 def rotation_enabled(call: AuthCall) -> bool:
     rotation = call.client.config.extras.get("RefreshTokenRotation")
     return isinstance(rotation, dict) and rotation.get("Feature") == "ENABLED"
@@ -52,9 +72,10 @@ def retry_grace_seconds(call: AuthCall) -> int:
     return grace if isinstance(grace, int) and grace > 0 else 0
 
 
-def refresh(call: AuthCall, token: str, *, rotate: bool) -> Grant:
+def refresh(call: AuthCall, token: str, *, rotate: bool, device_key: str | None = None) -> Grant:
     """Tokens from a refresh token; ``rotate`` also replaces the refresh token itself."""
     record, user = redeem(call, token)
+    check_device(call, record, device_key)
     issuance = Issuance(
         auth_time=record.auth_time,
         with_refresh=rotate,
@@ -62,6 +83,7 @@ def refresh(call: AuthCall, token: str, *, rotate: bool) -> Grant:
         scope=record.scope or ADMIN_SCOPE,
         oauth=bool(record.scope),
         trigger_source=TOKEN_REFRESH,
+        device_key=record.device_key,
     )
     if rotate:
         grace = retry_grace_seconds(call)
@@ -81,4 +103,5 @@ def refresh_flow(call: AuthCall, params: Mapping[str, str], _mfa: MfaStep | None
     token = require_param(params, "REFRESH_TOKEN")
     _record, user = redeem(call, token)
     check_secret_hash(call, params, params.get("USERNAME", ""), user.username, user.sub)
-    return AuthResult(grant=refresh(call, token, rotate=False))
+    device_key = params.get("DEVICE_KEY") or None
+    return AuthResult(grant=refresh(call, token, rotate=False, device_key=device_key))

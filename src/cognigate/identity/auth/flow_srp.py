@@ -65,7 +65,9 @@ def srp_flow(call: AuthCall, params: Mapping[str, str], _mfa: MfaStep | None) ->
             username=user_id,
             challenge=CHALLENGE,
             issued=call.now,
-            data={"a": a_hex, "b": format(challenge.b, "x"), "B": challenge.B_hex, "known": known},
+            data=call.carry(
+                {"a": a_hex, "b": format(challenge.b, "x"), "B": challenge.B_hex, "known": known}
+            ),
         )
     )
     return AuthResult(

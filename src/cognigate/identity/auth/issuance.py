@@ -9,6 +9,7 @@ from cognigate.identity.auth.lambda_triggers import (
     TokenCustomisation,
     customise_tokens,
 )
+from cognigate.identity.auth.signed_in import NewDevice
 from cognigate.identity.client_rules import validity_seconds
 from cognigate.identity.context import Deps
 from cognigate.identity.keys import KeyPurpose, SigningKey, generate_pool_keys
@@ -36,6 +37,8 @@ class Grant:
     refresh_token: str | None
     expires_in: int
     token_type: str = "Bearer"
+    #: NewDeviceMetadata: a device key issued by this sign-in (device tracking)
+    new_device: NewDevice | None = None
 
 
 def pool_keys(store: IdentityStore, pool_id: str, now: float) -> dict[KeyPurpose, SigningKey]:
@@ -75,6 +78,8 @@ class Issuance:
     include_id_token: bool = True
     #: PreTokenGeneration's ``triggerSource`` (``TokenGeneration_*``)
     trigger_source: str = TOKEN_AUTHENTICATION
+    #: the device the tokens are bound to (``device_key`` claim; refresh needs it)
+    device_key: str | None = None
 
 
 def client_validity(client: AppClient) -> tuple[int, int, int]:
@@ -125,6 +130,7 @@ def issue(
                 expires=now + refresh_s,
                 # only OAuth grants keep their scope: it marks the lineage as OAuth-issued
                 scope=issuance.scope if issuance.oauth else "",
+                device_key=issuance.device_key,
             )
         )
     if custom is None:
@@ -146,10 +152,13 @@ def issue(
         issued_at=int(now),
         origin_jti=origin,
         groups=custom.groups,
+        roles=custom.roles,
+        preferred_role=custom.preferred_role,
         attributes=readable_attributes(client, user),
         scope=issuance.scope,
         oauth=issuance.oauth,
         nonce=issuance.nonce,
+        device_key=issuance.device_key,
         id_validity=id_s,
         access_validity=access_s,
     )

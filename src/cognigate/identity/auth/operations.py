@@ -21,6 +21,8 @@ from cognigate.identity.auth import (
 from cognigate.identity.auth.challenge_mfa import MFA_CHALLENGES
 from cognigate.identity.auth.completion import complete_sign_in
 from cognigate.identity.auth.context import AuthCall
+from cognigate.identity.auth.device_signin import requested_device_key
+from cognigate.identity.auth.flow_device import DEVICE_CHALLENGES
 from cognigate.identity.auth.issuance import Grant
 from cognigate.identity.auth.mfa import mfa_step
 from cognigate.identity.auth.result import AuthResult
@@ -64,6 +66,7 @@ CHALLENGES: dict[str, ChallengeFn] = {
     "CUSTOM_CHALLENGE": flow_custom.custom_challenge,
     "NEW_PASSWORD_REQUIRED": challenge_new_password.new_password,
     **MFA_CHALLENGES,
+    **DEVICE_CHALLENGES,
 }
 
 _DEFAULT_SWITCHES = frozenset(
@@ -102,7 +105,9 @@ class AuthOperations:
         self._mfa = mfa
 
     @contextmanager
-    def _call(self, client_id: str, pool_id: str | None, admin: bool) -> Iterator[AuthCall]:
+    def _call(
+        self, client_id: str, pool_id: str | None, admin: bool, device_key: str | None = None
+    ) -> Iterator[AuthCall]:
         with self._deps.uow(write=True) as store:
             if pool_id is not None:
                 pool = require_pool(store, pool_id)
@@ -113,7 +118,9 @@ class AuthOperations:
                     raise ResourceNotFoundException(f"User pool client {client_id} does not exist.")
                 client = found
                 pool = require_pool(store, client.pool_id)
-            yield AuthCall(self._deps, self._codec, store, pool, client, admin=admin)
+            yield AuthCall(
+                self._deps, self._codec, store, pool, client, admin=admin, device_key=device_key
+            )
 
     def initiate(
         self, *, client_id: str, flow: str, params: Mapping[str, str], pool_id: str | None = None
@@ -132,7 +139,8 @@ class AuthOperations:
             raise InvalidParameterException(f"Unsupported auth flow {flow}.")
         if chosen.admin_only and not admin:
             raise InvalidParameterException("Initiate Auth method not supported.")
-        with self._call(client_id, pool_id, admin) as call:
+        device_key = params.get("DEVICE_KEY") or None
+        with self._call(client_id, pool_id, admin, device_key) as call:
             if chosen.switch not in enabled_switches(call.client.config.explicit_auth_flows):
                 raise _not_enabled(flow)
             result = chosen.run(call, params, self._mfa)
@@ -154,7 +162,8 @@ class AuthOperations:
         handler = CHALLENGES.get(challenge)
         if handler is None:
             raise InvalidParameterException(f"Unsupported challenge {challenge}.")
-        with self._call(client_id, pool_id, pool_id is not None) as call:
+        device_key = requested_device_key(self._codec, session, answers)
+        with self._call(client_id, pool_id, pool_id is not None, device_key) as call:
             result = handler(call, session, answers, self._mfa)
         return self._answer(result)
 
@@ -168,9 +177,18 @@ class AuthOperations:
         return AuthResult(grant=complete_sign_in(self._deps, result.signed_in))
 
     def tokens_from_refresh_token(
-        self, *, client_id: str, refresh_token: str, client_secret: str | None
+        self,
+        *,
+        client_id: str,
+        refresh_token: str,
+        client_secret: str | None,
+        device_key: str | None = None,
     ) -> Grant:
-        """GetTokensFromRefreshToken (rotates the refresh token when the client enables it)."""
+        """GetTokensFromRefreshToken (rotates the refresh token when the client enables it).
+
+        :raises NotAuthorizedException: bad secret; invalid, revoked or expired token; a token
+            bound to another (or no, or a forgotten) device.
+        """
         with self._call(client_id, None, False) as call:
             secret = call.client.secret
             if secret is not None and not hmac.compare_digest(
@@ -180,5 +198,8 @@ class AuthOperations:
                     f"Unable to verify secret hash for client {call.client.id}"
                 )
             return flow_refresh.refresh(
-                call, refresh_token, rotate=flow_refresh.rotation_enabled(call)
+                call,
+                refresh_token,
+                rotate=flow_refresh.rotation_enabled(call),
+                device_key=device_key,
             )

@@ -13,6 +13,14 @@ from cognigate.identity.model import AppClient, Group, User, UserPool
 
 
 @dataclass(frozen=True, slots=True)
+class NewDevice:
+    """NewDeviceMetadata: the device key issued to a sign-in that named no device."""
+
+    device_key: str
+    device_group_key: str
+
+
+@dataclass(frozen=True, slots=True)
 class SignedIn:
     """The user, pool and client of a successful sign-in, as its transaction left them."""
 
@@ -25,3 +33,7 @@ class SignedIn:
     #: PreTokenGeneration's ``triggerSource`` (``TokenGeneration_*``)
     source: str
     metadata: Mapping[str, str] = field(default_factory=dict)
+    #: the device the tokens are bound to (``device_key`` claim), with device tracking on
+    device_key: str | None = None
+    #: a device key issued by this sign-in (answered as NewDeviceMetadata)
+    new_device: NewDevice | None = None

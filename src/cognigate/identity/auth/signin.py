@@ -12,17 +12,19 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from cognigate.identity.auth.context import AuthCall
+from cognigate.identity.auth.device_signin import device_challenge, named_device
 from cognigate.identity.auth.lambda_triggers import TOKEN_AUTHENTICATION, pre_authentication
 from cognigate.identity.auth.result import AuthResult
-from cognigate.identity.auth.signed_in import SignedIn
+from cognigate.identity.auth.signed_in import NewDevice, SignedIn
 from cognigate.identity.auth.user_migration import migrate_user
+from cognigate.identity.device_tracking import issue_device, skips_mfa, tracking_enabled
 from cognigate.identity.errors import (
     NotAuthorizedException,
     PasswordResetRequiredException,
     UserNotConfirmedException,
     UserNotFoundException,
 )
-from cognigate.identity.model import User, UserStatus
+from cognigate.identity.model import Device, User, UserStatus
 from cognigate.identity.user_store import find_user
 
 WRONG_PASSWORD = "Incorrect username or password."
@@ -113,8 +115,11 @@ def new_password_challenge(call: AuthCall, user: User, auth_time: float) -> Auth
     missing = [a for a in call.pool.required_attributes if a not in current]
     parameters = {
         "USER_ID_FOR_SRP": user.username,
-        "requiredAttributes": json.dumps([f"userAttributes.{a}" for a in missing]),
-        "userAttributes": json.dumps(current),
+        # AWS parity: both are compact JSON strings ({"email":"a@b.c"}, no spaces)
+        "requiredAttributes": json.dumps(
+            [f"userAttributes.{a}" for a in missing], separators=(",", ":")
+        ),
+        "userAttributes": json.dumps(current, separators=(",", ":")),
     }
     session = call.seal(user.username, "NEW_PASSWORD_REQUIRED", auth_time=auth_time)
     return AuthResult(challenge="NEW_PASSWORD_REQUIRED", session=session, parameters=parameters)
@@ -130,19 +135,43 @@ def finish(call: AuthCall, user: User, auth_time: float, mfa: MfaStep | None) ->
                 "Temporary password has expired and must be reset by an administrator."
             )
         return new_password_challenge(call, user, auth_time)
-    if mfa is not None:
-        step = mfa(call, user, auth_time)
-        if step is not None:
-            return step
-    return grant(call, user, auth_time)
+    step = mfa_step_for(call, user, auth_time, mfa)
+    return step if step is not None else grant(call, user, auth_time)
+
+
+def mfa_step_for(
+    call: AuthCall, user: User, auth_time: float, mfa: MfaStep | None
+) -> AuthResult | None:
+    """The MFA challenge due, unless a remembered device replaces it (ChallengeRequiredOnNewDevice).
+
+    :raises ResourceNotFoundException: the sign-in names a device the user does not have.
+    """
+    if mfa is None or skips_mfa(call.pool, named_device(call, user)):
+        return None
+    return mfa(call, user, auth_time)
 
 
 def grant(
     call: AuthCall, user: User, auth_time: float, source: str = TOKEN_AUTHENTICATION
 ) -> AuthResult:
-    """The sign-in succeeded: PostAuthentication and the tokens follow once this call's
-    transaction has committed (see ``completion``); ``source`` is PreTokenGeneration's
-    ``triggerSource``."""
+    """The sign-in succeeded: a confirmed device it names proves itself first (DEVICE_SRP_AUTH);
+    then PostAuthentication and the tokens follow once this call's transaction has committed
+    (see ``completion``); ``source`` is PreTokenGeneration's ``triggerSource``."""
+    device = named_device(call, user)
+    if device is not None and device.confirmed:
+        return device_challenge(call, user, device, auth_time, source)
+    return signed_in(call, user, auth_time, source, device)
+
+
+def signed_in(
+    call: AuthCall, user: User, auth_time: float, source: str, device: Device | None
+) -> AuthResult:
+    """The finished sign-in, bound to ``device`` (or to a device key issued now when the pool
+    tracks devices and the sign-in named none)."""
+    new_device = None
+    if device is None and tracking_enabled(call.pool):
+        device = issue_device(call.store, call.pool, user, call.now)
+        new_device = NewDevice(device.key, device.group_key)
     signed = SignedIn(
         pool=call.pool,
         client=call.client,
@@ -151,5 +180,7 @@ def grant(
         auth_time=auth_time,
         source=source,
         metadata=call.metadata,
+        device_key=device.key if device is not None else None,
+        new_device=new_device,
     )
     return AuthResult(signed_in=signed)

@@ -20,6 +20,11 @@ def grant_out(grant: Grant) -> Wire:
         out["RefreshToken"] = grant.refresh_token
     if grant.id_token is not None:
         out["IdToken"] = grant.id_token
+    if grant.new_device is not None:
+        out["NewDeviceMetadata"] = {
+            "DeviceKey": grant.new_device.device_key,
+            "DeviceGroupKey": grant.new_device.device_group_key,
+        }
     return out
 
 
@@ -83,6 +88,7 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
             client_id=params["ClientId"],
             refresh_token=params["RefreshToken"],
             client_secret=params.get("ClientSecret"),
+            device_key=params.get("DeviceKey"),
         )
         return {"AuthenticationResult": grant_out(grant)}
 

@@ -50,7 +50,12 @@ def _record(row: RefreshTokenRow) -> RefreshRecord:
         expires=row.expires,
         revoked=row.revoked,
         scope=str(row.doc.get("scope", "")),
+        device_key=_text(row.doc.get("device_key")),
     )
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 class SqlRefreshTokenRepository:
@@ -73,7 +78,7 @@ class SqlRefreshTokenRepository:
                 issued=record.issued,
                 expires=record.expires,
                 revoked=record.revoked,
-                doc={"scope": record.scope},
+                doc={"scope": record.scope, "device_key": record.device_key},
             )
         )
         self._s.flush()
