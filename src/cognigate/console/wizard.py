@@ -157,6 +157,12 @@ def _verified(state: Mapping[str, str]) -> tuple[str, ...]:
     return _VERIFY.get(state.get("verify_attributes", ""), ()) if state.get("auto_verify") else ()
 
 
+def mfa_mode(state: Mapping[str, str]) -> str:
+    """The MFA enforcement chosen; the AWS console sets it, with authenticator apps (TOTP),
+    through SetUserPoolMfaConfig: CreateUserPool alone can only require SMS MFA."""
+    return _MFA.get(state.get("mfa", ""), "OFF")
+
+
 def pool_config(state: Mapping[str, str]) -> PoolConfig:
     """CreateUserPool settings for the wizard's choices."""
     username_attributes, alias_attributes = _sign_in(state)
@@ -183,7 +189,8 @@ def pool_config(state: Mapping[str, str]) -> PoolConfig:
             SchemaAttribute(name=name, required=True)
             for name in listed(state, "required_attributes")
         ),
-        mfa_configuration=_MFA.get(state.get("mfa", ""), "OFF"),
+        # MFA is turned on afterwards with SetUserPoolMfaConfig (see :func:`mfa_mode`)
+        mfa_configuration="OFF",
         auto_verified_attributes=verified,
         allow_admin_create_user_only=not state.get("self_registration"),
         extras=extras,

@@ -58,12 +58,35 @@ def username_key(pool: UserPool, username: str) -> str:
     return username.lower() if pool.matches_case_insensitively else username
 
 
+def _number_problem(attribute: SchemaAttribute, value: str) -> str | None:
+    """NumberAttributeConstraints: an integer within MinValue..MaxValue when they are set."""
+    name = attribute.name
+    if not re.fullmatch(r"-?[0-9]+", value):
+        return f"{name}: Number must be an integer."
+    # AWS parity: the bounds are enforced; the wording follows the String length messages
+    # (AWS's exact text for a number out of range is not documented).
+    number = int(value)
+    high, low = _bound(attribute.max_value), _bound(attribute.min_value)
+    if high is not None and number > high:
+        return f"{name}: Number must be no greater than {attribute.max_value}."
+    if low is not None and number < low:
+        return f"{name}: Number must be no less than {attribute.min_value}."
+    return None
+
+
+def _bound(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
 def _value_problem(attribute: SchemaAttribute, value: str) -> str | None:
     name = attribute.name
     if attribute.data_type == "Boolean" and value.lower() not in ("true", "false"):
         return f"{name}: Attribute value must be either true or false."
-    if attribute.data_type == "Number" and not re.fullmatch(r"-?[0-9]+", value):
-        return f"{name}: Number must be an integer."
+    if attribute.data_type == "Number":
+        return _number_problem(attribute, value)
     if attribute.max_length is not None and len(value) > int(attribute.max_length):
         return f"{name}: String must be no longer than {attribute.max_length} characters."
     if attribute.min_length is not None and 0 < len(value) < int(attribute.min_length):

@@ -81,15 +81,24 @@ def fake_delivery(secret: bytes, pool: UserPool, username: str) -> CodeDelivery:
     return CodeDelivery(f"{letters[0]}***@{letters[1]}***", "EMAIL", "email")
 
 
+def is_developer_only(name: str) -> bool:
+    """A ``dev:`` attribute: read-only to every app client; only Admin* operations write it.
+
+    https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SchemaAttributeType.html
+    """
+    return name.startswith("dev:")
+
+
 def check_writable(pool: UserPool, client: AppClient, names: Iterable[str]) -> None:
-    """The client may write these attributes (its WriteAttributes; required ones always).
+    """The client may write these attributes (its WriteAttributes; required ones always;
+    never ``sub``, the verified flags, ``identities`` or a developer-only attribute).
 
     :raises NotAuthorizedException: "A client attempted to write unauthorized attribute".
     """
     allowed = client.config.write_attributes
     required = set(pool.required_attributes)
     for name in names:
-        if name in _NEVER_WRITABLE:
+        if name in _NEVER_WRITABLE or is_developer_only(name):
             raise NotAuthorizedException(UNAUTHORIZED_WRITE)
         if allowed is not None and name not in allowed and name not in required:
             raise NotAuthorizedException(UNAUTHORIZED_WRITE)

@@ -138,7 +138,8 @@ def _check_attributes(pool: UserPool, config: ClientConfig) -> None:
     if config.write_attributes is None:
         return
     for attribute in config.write_attributes:
-        if attribute not in names or attribute in _NON_WRITABLE:
+        # developer-only attributes are read-only to every app client
+        if attribute not in names or attribute in _NON_WRITABLE or attribute.startswith("dev:"):
             raise InvalidParameterException(
                 "Invalid write attributes specified while creating a client"
             )

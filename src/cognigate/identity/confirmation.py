@@ -19,12 +19,14 @@ from cognigate.identity.client_auth import (
     hides_users,
     user_not_found,
 )
+from cognigate.identity.confirm_link import link_builder
 from cognigate.identity.context import Deps, require_pool
 from cognigate.identity.custom_message import custom_message
 from cognigate.identity.errors import (
     CodeMismatchException,
     InvalidParameterException,
     NotAuthorizedException,
+    ResourceNotFoundException,
 )
 from cognigate.identity.model import User, UserPool, UserStatus
 from cognigate.identity.ports import IdentityStore
@@ -110,6 +112,22 @@ class ConfirmationOperations:
     def __init__(self, deps: Deps) -> None:
         self._deps = deps
 
+    def confirm_by_link(self, domain: str, client_id: str, username: str, code: str) -> None:
+        """The pool domain's ``confirmUser`` link: ConfirmSignUp without a SecretHash (the code
+        in the link proves the email; Cognito's hosted endpoint has no client secret).
+
+        :raises CodeMismatchException, ExpiredCodeException, LimitExceededException: the code.
+        :raises NotAuthorizedException: "User cannot be confirmed. Current status is ...".
+        :raises UserNotFoundException: unknown user.
+        :raises ResourceNotFoundException: the client is not one of the domain's pool.
+        """
+        with self._deps.uow(write=False) as store:
+            pool, client = client_pool(store, client_id)
+            found = store.domains.get(domain)
+            if found is None or found.pool_id != pool.id:
+                raise ResourceNotFoundException(f"User pool client {client.id} does not exist.")
+        self._confirm_with_code(CodeAnswer(client_id, username, code), check_hash=False)
+
     def confirm_sign_up(self, request: CodeAnswer) -> None:
         """Confirm a user with the code sent at sign-up; the attribute it went to is verified.
 
@@ -121,15 +139,20 @@ class ConfirmationOperations:
         :raises UserLambdaValidationException: PostConfirmation failed (the user stays
             CONFIRMED: the trigger runs after the confirmation has committed).
         """
+        self._confirm_with_code(request, check_hash=True)
+
+    def _confirm_with_code(self, request: CodeAnswer, *, check_hash: bool) -> None:
         with self._deps.uow(write=True) as store:
             pool, client = client_pool(store, request.client_id)
-            user = find_user(store, pool, request.username)
+            user = find_user(store, pool, request.username, by_sub=True)
             if user is None:
-                check_secret_hash(client, request.secret_hash, request.username)
+                if check_hash:
+                    check_secret_hash(client, request.secret_hash, request.username)
                 raise CodeMismatchException(MISMATCH) if hides_users(client) else user_not_found()
-            check_secret_hash(
-                client, request.secret_hash, request.username, user.username, user.sub
-            )
+            if check_hash:
+                check_secret_hash(
+                    client, request.secret_hash, request.username, user.username, user.sub
+                )
             if user.status is not UserStatus.UNCONFIRMED:
                 raise NotAuthorizedException(
                     f"User cannot be confirmed. Current status is {user.status.value}"
@@ -225,7 +248,7 @@ class ConfirmationOperations:
         """
         with self._deps.uow(write=True) as store:
             pool, client = client_pool(store, client_id)
-            user = find_user(store, pool, username)
+            user = find_user(store, pool, username, by_sub=True)
             if user is None:
                 check_secret_hash(client, secret_hash, username)
                 if hides_users(client):
@@ -254,6 +277,13 @@ class ConfirmationOperations:
                 now=self._deps.clock.now(),
                 customize=customize,
                 previous=user.state.get(SIGNUP_CODE),
+                link=link_builder(
+                    store,
+                    pool,
+                    base=self._deps.issuer_base,
+                    client_id=client.id,
+                    username=user.username,
+                ),
             )
             save_user(store, pool, replace(user, state={**user.state, SIGNUP_CODE: record}))
             return delivery

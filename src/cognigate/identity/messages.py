@@ -7,6 +7,8 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-sett
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -16,6 +18,9 @@ DEFAULT_INVITE_MESSAGE = "Your username is {username} and temporary password is 
 DEFAULT_INVITE_SUBJECT = "Your temporary password"
 DEFAULT_CODE_MESSAGE = "Your verification code is {####}."
 DEFAULT_CODE_SUBJECT = "Your verification code"
+
+#: ``{##Verify Email##}``: the text of the confirmation link in a by-link email
+_LINK_PLACEHOLDER = re.compile(r"\{##(.*?)##\}", re.DOTALL)
 
 INVITATION = "invitation"
 PASSWORD_RESET = "password_reset"
@@ -61,8 +66,23 @@ def code_template(pool: UserPool) -> Template:
     )
 
 
-def _render(text: str, username: str, code: str) -> str:
-    return text.replace("{username}", username).replace("{####}", code)
+def link_template(pool: UserPool, by_link: Mapping[str, object]) -> Template:
+    """The by-link verification email (``EmailMessageByLink``/``EmailSubjectByLink``); SMS
+    keeps the code message."""
+    code = code_template(pool)
+    return Template(
+        email_subject=_text(by_link, "EmailSubjectByLink", code.email_subject),
+        email_message=_text(by_link, "EmailMessageByLink", code.email_message),
+        sms_message=code.sms_message,
+    )
+
+
+def _render(text: str, username: str, code: str, link: str | None = None) -> str:
+    text = text.replace("{username}", username).replace("{####}", code)
+    if link is None:
+        return text
+    href = html.escape(link, quote=True)
+    return _LINK_PLACEHOLDER.sub(lambda m: f'<a href="{href}">{m.group(1)}</a>', text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +92,8 @@ class Delivery:
     kind: str
     template: Template
     code: str
+    #: the confirmation link a ``{##...##}`` placeholder of the email becomes, if any
+    link: str | None = None
 
 
 #: the CustomMessage trigger hook: the template to send instead, or ``None`` to keep it
@@ -105,7 +127,9 @@ def compose(
                 medium=medium,
                 destination=destination,
                 subject=subject,
-                body=_render(body, user.username, delivery.code),
+                body=_render(
+                    body, user.username, delivery.code, delivery.link if medium == "EMAIL" else None
+                ),
                 created=now,
                 code=delivery.code,
             )

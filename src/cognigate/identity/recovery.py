@@ -85,7 +85,7 @@ class RecoveryOperations:
         """
         with self._deps.uow(write=True) as store:
             pool, client = client_pool(store, client_id)
-            user = find_user(store, pool, username)
+            user = find_user(store, pool, username, by_sub=True)
             if user is None:
                 check_secret_hash(client, secret_hash, username)
                 if hides_users(client):
@@ -131,7 +131,7 @@ class RecoveryOperations:
         """
         with self._deps.uow(write=True) as store:
             pool, client = client_pool(store, request.client_id)
-            user = find_user(store, pool, request.username)
+            user = find_user(store, pool, request.username, by_sub=True)
             if user is None:
                 check_secret_hash(client, request.secret_hash, request.username)
                 raise CodeMismatchException(MISMATCH) if hides_users(client) else user_not_found()

@@ -52,6 +52,13 @@ def standard_schema() -> tuple[SchemaAttribute, ...]:
 
 
 STANDARD_NAMES = frozenset(a.name for a in standard_schema())
+#: known to the pool (federated users carry it) but not listed by Create/DescribeUserPool
+_UNLISTED = frozenset({"identities"})
+
+
+def listed(schema: Iterable[SchemaAttribute]) -> tuple[SchemaAttribute, ...]:
+    """The attributes ``SchemaAttributes`` shows: AWS's 20 standard ones and the custom ones."""
+    return tuple(a for a in schema if a.name not in _UNLISTED)
 
 
 def _custom_name(name: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from cognigate.core.ids import new_uuid
 from cognigate.identity import attributes as attrs
 from cognigate.identity.client_auth import check_secret_hash, check_writable, client_pool
+from cognigate.identity.confirm_link import link_builder
 from cognigate.identity.confirmation import (
     CONFIRMATION,
     SIGNUP_CODE,
@@ -214,8 +215,18 @@ class SignUpOperations:
             source="CustomMessage_SignUp",
             client_metadata=request.client_metadata,
         )
+        link = link_builder(
+            store, pool, base=self._deps.issuer_base, client_id=client_id, username=user.username
+        )
         record, delivery = send_code(
-            store, pool, user, kind=CONFIRMATION, medium=medium, now=now, customize=customize
+            store,
+            pool,
+            user,
+            kind=CONFIRMATION,
+            medium=medium,
+            now=now,
+            customize=customize,
+            link=link,
         )
         user = replace(user, state={**user.state, SIGNUP_CODE: record})
         save_user(store, pool, user, creating=True)

@@ -78,6 +78,9 @@ class TokenRequest:
     event_id: str = field(default_factory=new_token_id)
     origin_jti: str | None = None
     groups: tuple[str, ...] = ()
+    #: the ID token's ``cognito:roles`` (the groups' RoleArns) and ``cognito:preferred_role``
+    roles: tuple[str, ...] = ()
+    preferred_role: str | None = None
     attributes: Mapping[str, str] = field(default_factory=dict)
     scope: str = ADMIN_SCOPE
     oauth: bool = False
@@ -100,6 +103,10 @@ def _attribute_claim(name: str, value: str) -> object:
         return value.lower() == "true"
     if name in _NUMERIC_ATTRIBUTES and value.isdigit():
         return int(value)
+    if name == "address":
+        # AWS parity: the attribute is the OIDC address object's ``formatted`` member
+        # (OIDC Core 5.1.1), not a plain string.
+        return {"formatted": value}
     if name == "identities":
         try:
             return json.loads(value)
@@ -137,12 +144,16 @@ def id_token_claims(
     claims["sub"] = request.sub
     if request.groups:
         claims["cognito:groups"] = list(request.groups)
+    if request.preferred_role is not None:
+        claims["cognito:preferred_role"] = request.preferred_role
     claims["iss"] = request.issuer
     claims["cognito:username"] = request.username
     if request.nonce is not None:
         claims["nonce"] = request.nonce
     if request.origin_jti is not None:
         claims["origin_jti"] = request.origin_jti
+    if request.roles:
+        claims["cognito:roles"] = list(request.roles)
     claims["aud"] = request.client_id
     claims["event_id"] = request.event_id
     claims["token_use"] = "id"

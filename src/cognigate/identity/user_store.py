@@ -1,6 +1,8 @@
 """Finding and saving users inside a unit of work: usernames, aliases, passwords and codes.
 
 Every user API accepts an alias value where it takes a ``Username``; ``find_user`` resolves it.
+The administrative operations (and the few public ones whose ``Username`` says so) also take the
+user's ``sub``.
 https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases
 """
 
@@ -25,8 +27,15 @@ from cognigate.identity.ports import DuplicateKey, IdentityStore
 ATTRIBUTE_CODES = "attribute_codes"
 
 
-def find_user(store: IdentityStore, pool: UserPool, username: str) -> User | None:
-    """The user whose username, or sign-in alias, is ``username``; ``None`` if none."""
+def find_user(
+    store: IdentityStore, pool: UserPool, username: str, *, by_sub: bool = False
+) -> User | None:
+    """The user whose username, or sign-in alias, is ``username``; ``None`` if none.
+
+    With ``by_sub`` a value that is neither is then tried as the user's ``sub``: the
+    ``Username`` of AdminGetUser and the other operations documented with "if username isn't an
+    alias attribute in your user pool, this value must be the sub of a local user".
+    """
     user = store.users.get(pool.id, attrs.username_key(pool, username))
     if user is not None:
         return user
@@ -34,12 +43,16 @@ def find_user(store: IdentityStore, pool: UserPool, username: str) -> User | Non
         user = store.users.get_by_alias(pool.id, kind, attrs.alias_key(pool, kind, username))
         if user is not None:
             return user
-    return None
+    # AWS parity: InitiateAuth does not take the sub (measured); the operations above do.
+    return store.users.get_by_sub(pool.id, username) if by_sub else None
 
 
 def require_user(store: IdentityStore, pool: UserPool, username: str) -> User:
-    """Like :func:`find_user`; raises ``UserNotFoundException`` "User does not exist."."""
-    user = find_user(store, pool, username)
+    """The user an administrative operation names by username, alias or ``sub``.
+
+    :raises UserNotFoundException: "User does not exist.".
+    """
+    user = find_user(store, pool, username, by_sub=True)
     if user is None:
         raise UserNotFoundException("User does not exist.")
     return user

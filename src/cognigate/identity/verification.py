@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cognigate.core.errors import AwsError
 from cognigate.identity import messages
+from cognigate.identity.confirm_link import LinkBuilder, link_defaults
 from cognigate.identity.errors import (
     CodeMismatchException,
     ExpiredCodeException,
@@ -99,12 +100,14 @@ def send_code(
     now: float,
     customize: messages.Customizer | None = None,
     previous: object = None,
+    link: LinkBuilder | None = None,
 ) -> tuple[dict[str, object], CodeDelivery]:
     """Put a fresh code for ``user`` into the outbox by ``medium`` (``EMAIL``/``SMS``).
 
     Returns what to store of the code (hash, issue time, the attribute it proves, the send
     count of the hour) and the delivery details to answer with. ``customize`` is the
-    CustomMessage trigger hook; ``previous`` the stored record of the code it replaces.
+    CustomMessage trigger hook; ``previous`` the stored record of the code it replaces;
+    ``link`` turns an email into the by-link confirmation message (CONFIRM_WITH_LINK).
 
     :raises LimitExceededException: too many codes sent to the user this hour.
     """
@@ -115,6 +118,10 @@ def send_code(
     record = {**record, "window": window, "sends": sends + 1}
     attribute = messages.MEDIUM_ATTRIBUTE[medium]
     delivery = messages.Delivery(kind, messages.code_template(pool), code)
+    template = pool.config.extras.get("VerificationMessageTemplate")
+    if link is not None and medium == "EMAIL" and isinstance(template, Mapping):
+        by_link = messages.link_template(pool, link_defaults(template))
+        delivery = messages.Delivery(kind, by_link, code, link(code))
     for message in messages.compose(user, delivery, (medium,), now, customize):
         store.outbox.append(message)
     destination = user.attribute(attribute) or ""

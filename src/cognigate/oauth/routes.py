@@ -11,7 +11,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from cognigate.identity.service import IdentityService
 from cognigate.oauth import assets, authorize, federation, token
-from cognigate.oauth.hosted_ui import account, login, totp_setup
+from cognigate.oauth.hosted_ui import account, confirm_user, login, totp_setup
 
 View = Callable[[Request, IdentityService], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -41,6 +41,7 @@ def _table() -> list[tuple[str, View, list[str]]]:
         ("/signup", account.signup_post, ["POST"]),
         ("/confirm", account.confirm_get, ["GET"]),
         ("/confirm", account.confirm_post, ["POST"]),
+        ("/confirmUser", confirm_user.confirm_user, ["GET"]),
         ("/resendcode", account.resend_post, ["POST"]),
         ("/forgotPassword", account.forgot_get, ["GET"]),
         ("/forgotPassword", account.forgot_post, ["POST"]),

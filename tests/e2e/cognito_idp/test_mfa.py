@@ -228,7 +228,7 @@ def test_optional_mfa_without_a_factor_issues_tokens(cognito: Any, make_pool: Po
 def test_required_mfa_sets_up_a_software_token_during_sign_in(
     cognito: Any, make_pool: PoolFactory
 ) -> None:
-    pool_id = str(make_pool(MfaConfiguration="ON")["Id"])
+    pool_id = _totp_required_pool(cognito, make_pool)
     setup = _setup_existing(cognito, pool_id)
 
     challenge = sign_in(cognito, setup)
@@ -249,7 +249,7 @@ def test_required_mfa_sets_up_a_software_token_during_sign_in(
 def test_mfa_setup_answered_before_verifying_is_refused(
     cognito: Any, make_pool: PoolFactory
 ) -> None:
-    pool_id = str(make_pool(MfaConfiguration="ON")["Id"])
+    pool_id = _totp_required_pool(cognito, make_pool)
     setup = _setup_existing(cognito, pool_id)
     session = sign_in(cognito, setup)["Session"]
 
@@ -257,6 +257,15 @@ def test_mfa_setup_answered_before_verifying_is_refused(
         respond(cognito, setup, "MFA_SETUP", session)
 
     assert error_of(excinfo)[0] == "NotAuthorizedException"
+
+
+def _totp_required_pool(cognito: Any, make_pool: PoolFactory) -> str:
+    """A pool that requires MFA with TOTP only (SetUserPoolMfaConfig: CreateUserPool cannot)."""
+    pool_id = str(make_pool()["Id"])
+    cognito.set_user_pool_mfa_config(
+        UserPoolId=pool_id, MfaConfiguration="ON", SoftwareTokenMfaConfiguration={"Enabled": True}
+    )
+    return pool_id
 
 
 def _setup_existing(cognito: Any, pool_id: str) -> Setup:
@@ -518,7 +527,7 @@ def test_pycognito_sets_up_totp_and_signs_in_by_srp_with_it(
 def test_new_password_in_a_required_mfa_pool_leads_to_mfa_setup(
     cognito: Any, make_pool: PoolFactory
 ) -> None:
-    pool_id = str(make_pool(MfaConfiguration="ON")["Id"])
+    pool_id = _totp_required_pool(cognito, make_pool)
     client_id = cognito.create_user_pool_client(
         UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=FLOWS
     )["UserPoolClient"]["ClientId"]

@@ -122,6 +122,10 @@ def test_messaging_tab_shows_the_email_sending_account(server: Server, pool_id: 
 
 
 def test_sign_in_settings_are_saved(server: Server, cognito: Any, pool_id: str) -> None:
+    # AWS parity: UpdateUserPool keeps MFA on only once SetUserPoolMfaConfig enabled a factor
+    cognito.set_user_pool_mfa_config(
+        UserPoolId=pool_id, MfaConfiguration="ON", SoftwareTokenMfaConfiguration={"Enabled": True}
+    )
     _save(
         server,
         pool_id,

@@ -12,6 +12,7 @@ from cognigate.console.context import Handler, Page, error_text, html_error
 from cognigate.console.views import pool_settings
 from cognigate.core.errors import AwsError
 from cognigate.identity.groups import NewGroup
+from cognigate.identity.mfa import PoolMfaChange
 from cognigate.identity.model import AppClient, Domain
 from cognigate.identity.users import UserQuery
 
@@ -96,6 +97,10 @@ async def _create(page: Page, state: dict[str, str]) -> Response:
     except AwsError as error:
         return _wizard(page, state, last, error_text(error))
     pool_id = details.pool.id
+    mode = wizard.mfa_mode(state)
+    if mode != "OFF":
+        change = PoolMfaChange(mode=mode, totp_enabled=True)
+        await page.call(identity.mfa.set_pool_config, pool_id, change)
     problem = await _set_up(page, pool_id, prefix, wizard.client_choice(state))
     if problem is not None:
         await page.call(_undo, identity, pool_id, prefix)

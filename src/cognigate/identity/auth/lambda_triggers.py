@@ -7,11 +7,12 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cognigate.identity.auth.context import AuthCall
 from cognigate.identity.auth.signed_in import SignedIn
 from cognigate.identity.context import Deps
+from cognigate.identity.group_roles import iam_roles, preferred_role
 from cognigate.identity.model import Group, User, UserPool
 from cognigate.identity.tokens import ClaimOverrides
 from cognigate.identity.triggers import Event, envelope, run_trigger, trigger_function
@@ -87,6 +88,10 @@ class TokenCustomisation:
     groups: tuple[str, ...]
     id_overrides: ClaimOverrides | None = None
     access_overrides: ClaimOverrides | None = None
+    #: the groups' ``cognito:roles`` and ``cognito:preferred_role`` (a trigger's
+    #: ``iamRolesToOverride`` / ``preferredRole`` arrive as ID-token claim overrides)
+    roles: tuple[str, ...] = ()
+    preferred_role: str | None = None
 
 
 def _lambda_version(pool: UserPool) -> str:
@@ -96,14 +101,10 @@ def _lambda_version(pool: UserPool) -> str:
 
 
 def _group_configuration(groups: Sequence[Group]) -> dict[str, object]:
-    ranked = sorted(
-        (g for g in groups if g.role_arn),
-        key=lambda g: g.precedence if g.precedence is not None else 2**31,
-    )
     return {
         "groupsToOverride": [g.name for g in groups],
-        "iamRolesToOverride": [g.role_arn for g in ranked],
-        "preferredRole": ranked[0].role_arn if ranked else None,
+        "iamRolesToOverride": list(iam_roles(groups)),
+        "preferredRole": preferred_role(groups),
     }
 
 
@@ -173,8 +174,9 @@ def customise_tokens(
     :raises UserLambdaValidationException: the function failed.
     """
     names = tuple(g.name for g in groups)
+    roles, preferred = iam_roles(groups), preferred_role(groups)
     if trigger_function(pool, "PreTokenGeneration") is None:
-        return TokenCustomisation(names)
+        return TokenCustomisation(names, roles=roles, preferred_role=preferred)
     version = _lambda_version(pool)
     request: dict[str, object] = {
         "userAttributes": user_attributes(user),
@@ -188,4 +190,5 @@ def customise_tokens(
     )
     event["version"] = version
     result = run_trigger(deps.functions, pool, "PreTokenGeneration", event)
-    return _customisation(version, response_of(result), names, scope)
+    custom = _customisation(version, response_of(result), names, scope)
+    return replace(custom, roles=roles, preferred_role=preferred)

@@ -72,6 +72,14 @@ def render(
     return response
 
 
+def notice_page(request: Request, template: str, title: str) -> Response:
+    """A page that only informs (no form, so no CSRF cookie and no links back to a client)."""
+    html = _ENV.get_template(template).render(
+        css_url=f"{prefix(request)}/static/hosted.css", title=title, lang="en"
+    )
+    return HTMLResponse(html, headers=page_headers())
+
+
 def error_page(request: Request, message: str | None = None, status: int = 400) -> Response:
     """The generic error page (no CSRF cookie, no links back to the client)."""
     html = _ENV.get_template("error.html").render(

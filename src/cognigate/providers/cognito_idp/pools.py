@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cognigate.identity.auth.sign_in_policy import DEFAULT, SIGN_IN_POLICY, first_factors
+from cognigate.identity.confirm_link import link_defaults
 from cognigate.identity.model import PoolConfig, SchemaAttribute, UserPool
 from cognigate.identity.passwords import PasswordPolicy
 from cognigate.identity.pools import MFA_FACTOR_SETTINGS, PoolDetails
+from cognigate.identity.schema import listed
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
@@ -45,6 +48,12 @@ def policy_in(wire: Mapping[str, Any] | None) -> PasswordPolicy:
         ),
         password_history_size=given.get("PasswordHistorySize"),
     )
+
+
+def sign_in_policy_in(policies: Mapping[str, Any] | None) -> Wire:
+    """Policies.SignInPolicy as stored (AWS's default: passwords only)."""
+    given = (policies or {}).get(SIGN_IN_POLICY) or {}
+    return {"AllowedFirstAuthFactors": list(given.get("AllowedFirstAuthFactors") or DEFAULT)}
 
 
 def policy_out(policy: PasswordPolicy) -> Wire:
@@ -105,14 +114,17 @@ def config_in(params: Wire, *, creating: bool) -> PoolConfig:
     admin = params.get("AdminCreateUserConfig") or {}
     username_config = params.get("UsernameConfiguration")
     extras = {k: params[k] for k in _PASS_THROUGH if k in params}
-    extras["VerificationMessageTemplate"] = {
-        **_DEFAULT_TEMPLATE,
-        **(params.get("VerificationMessageTemplate") or {}),
-    }
+    extras["VerificationMessageTemplate"] = link_defaults(
+        {**_DEFAULT_TEMPLATE, **(params.get("VerificationMessageTemplate") or {})}
+    )
     extras["EmailConfiguration"] = params.get("EmailConfiguration") or {
         "EmailSendingAccount": "COGNITO_DEFAULT"
     }
     extras["UserPoolTier"] = params.get("UserPoolTier", "ESSENTIALS")
+    extras[SIGN_IN_POLICY] = sign_in_policy_in(params.get("Policies"))
+    extras.setdefault(
+        "UserAttributeUpdateSettings", {"AttributesRequireVerificationBeforeUpdate": []}
+    )
     return PoolConfig(
         password_policy=policy_in(params.get("Policies")),
         username_attributes=tuple(params.get("UsernameAttributes") or ()),
@@ -148,12 +160,15 @@ def pool_out(details: PoolDetails) -> Wire:
     out: Wire = {
         "Id": pool.id,
         "Name": pool.name,
-        "Policies": {"PasswordPolicy": policy_out(config.password_policy)},
+        "Policies": {
+            "PasswordPolicy": policy_out(config.password_policy),
+            SIGN_IN_POLICY: {"AllowedFirstAuthFactors": list(first_factors(pool))},
+        },
         "DeletionProtection": config.deletion_protection,
         "LambdaConfig": dict(config.lambda_config),
         "LastModifiedDate": pool.modified,
         "CreationDate": pool.created,
-        "SchemaAttributes": [schema_out(a) for a in config.schema],
+        "SchemaAttributes": [schema_out(a) for a in listed(config.schema)],
         "MfaConfiguration": config.mfa_configuration,
         "EstimatedNumberOfUsers": details.estimated_users,
         "AdminCreateUserConfig": _admin_config_out(pool),
@@ -171,7 +186,11 @@ def pool_out(details: PoolDetails) -> Wire:
         out["UserPoolTags"] = dict(pool.tags)
     if details.domain is not None:
         out["Domain"] = details.domain.domain
-    out.update((k, v) for k, v in config.extras.items() if k not in MFA_FACTOR_SETTINGS)
+    out.update(
+        (k, v)
+        for k, v in config.extras.items()
+        if k not in MFA_FACTOR_SETTINGS and k != SIGN_IN_POLICY
+    )
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, false, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -166,8 +166,11 @@ def _match(column: Any, value: str, prefix: bool) -> Any:
 def _filtered(query: Select[UserRow], pool_id: str, where: UserFilter) -> Select[UserRow]:
     column_name = _COLUMN_FILTERS.get(where.attribute)
     if column_name == "enabled":
-        wanted = where.value.lower() == "enabled"
-        return query.where(UserRow.enabled == wanted) if not where.prefix else query
+        # AWS parity: ``status`` is case-sensitive: "Enabled" or "Disabled", nothing else
+        flag = {"Enabled": True, "Disabled": False}.get(where.value)
+        if where.prefix:
+            return query
+        return query.where(UserRow.enabled == flag) if flag is not None else query.where(false())
     if column_name is not None:
         return query.where(_match(getattr(UserRow, column_name), where.value, where.prefix))
     matching = select(UserAttributeRow.user_pk).where(
