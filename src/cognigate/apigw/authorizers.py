@@ -22,6 +22,12 @@ POOL_ARN = re.compile(
     r"arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/([\w-]+_[0-9a-zA-Z]+)"
 )
 MAX_TTL = 3600
+DEFAULT_TTL = 300
+_TOKEN_SOURCE = re.compile(r"method\.request\.header\.[a-zA-Z0-9._-]+")
+_REQUEST_SOURCE = re.compile(
+    r"(method\.request\.(header|querystring|multivalueheader|multivaluequerystring)"
+    r"|stageVariables|context)\.[^\s,]+"
+)
 
 _TABLE = PatchTable(
     (
@@ -63,8 +69,34 @@ def _check(scope: Scope, authorizer: Authorizer) -> None:
         raise BadRequestException(
             "Authorizer URI must be specified for TOKEN and REQUEST authorizers"
         )
-    if authorizer.type != "REQUEST" and not authorizer.identity_source:
-        raise BadRequestException("Identity source must be specified")
+    _check_identity_source(authorizer)
+
+
+def _check_identity_source(authorizer: Authorizer) -> None:
+    """:raises BadRequestException: a missing or malformed ``identitySource``."""
+    source = authorizer.identity_source or ""
+    if authorizer.type != "REQUEST":
+        if not source:
+            raise BadRequestException("Identity source must be specified")
+        if not _TOKEN_SOURCE.fullmatch(source):
+            raise BadRequestException(
+                f"Invalid token source expression: {source}. The source must be a method "
+                "request header, matching 'method.request.header.[a-zA-Z0-9._-]+'"
+            )
+        return
+    ttl = authorizer.authorizer_result_ttl_in_seconds
+    if not source.strip():
+        if (DEFAULT_TTL if ttl is None else ttl) > 0:
+            # Documented: a REQUEST authorizer needs identity sources while it caches.
+            raise BadRequestException("Identity source must be specified when caching is enabled")
+        return
+    for part in source.split(","):
+        if not _REQUEST_SOURCE.fullmatch(part.strip()):
+            # Deviation: AWS's wording for this case is not recorded.
+            raise BadRequestException(
+                f"Invalid identity source expression: {part.strip()}. The source must be a "
+                "method request header or querystring, a stage variable or a context variable"
+            )
 
 
 def require_authorizer(definition: ApiDefinition, authorizer_id: str) -> Authorizer:

@@ -16,7 +16,7 @@ from cognigate.apigw.errors import BadRequestException, NotFoundException
 from cognigate.apigw.model import ApiDefinition
 from cognigate.apigw.patch import PatchOp, PatchTable, rule
 from cognigate.apigw.ports import ApigwUnitOfWork
-from cognigate.apigw.stage_model import Deployment, Stage
+from cognigate.apigw.stage_model import Deployment, Stage, check_stage_name
 from cognigate.core import ids
 
 _TABLE = PatchTable((rule("/description", "replace", "remove"),))
@@ -66,6 +66,8 @@ def _point_stage(
 def deploy(uow: ApigwUnitOfWork, scope: Scope, api_id: str, spec: NewDeployment) -> Deployment:
     """Snapshot the API in the caller's transaction (also used by ``--lab``)."""
     definition: ApiDefinition = require_api(uow, scope, api_id)
+    if spec.stage_name:
+        check_stage_name(spec.stage_name)
     if not definition.has_methods():
         raise BadRequestException("The REST API doesn't contain any methods")
     now = scope.now()

@@ -61,12 +61,40 @@ def default_response(response_type: str) -> GatewayResponse:
     )
 
 
+def family(response_type: str) -> str | None:
+    """``DEFAULT_4XX`` or ``DEFAULT_5XX`` for a type whose default status is 4xx or 5xx."""
+    status = DEFAULT_STATUS.get(response_type)
+    if status is None:
+        return None
+    return "DEFAULT_4XX" if status.startswith("4") else "DEFAULT_5XX"
+
+
 def effective(definition: ApiDefinition, response_type: str) -> GatewayResponse:
-    """The API's customisation of ``response_type``, else the default."""
-    return definition.gateway_responses.get(response_type) or default_response(response_type)
+    """The API's customisation of ``response_type``, else what its family gives it.
+
+    AWS parity: an untouched type takes a customised DEFAULT_4XX/DEFAULT_5XX's status code (when
+    it has one), response parameters and templates, and still shows ``defaultResponse: true``.
+    """
+    configured = definition.gateway_responses
+    found = configured.get(response_type)
+    if found is not None:
+        return found
+    own = default_response(response_type)
+    parent = configured.get(family(response_type) or "")
+    if parent is None or parent.default_response:
+        return own
+    return dataclasses.replace(
+        own,
+        status_code=parent.status_code or own.status_code,
+        response_parameters=dict(parent.response_parameters),
+        response_templates=dict(parent.response_templates),
+    )
 
 
 def _special(doc: Doc, op: PatchOp) -> bool:
+    if op.path == "/statusCode" and op.op != "replace":
+        # AWS parity: add/remove of the status code is reported as a bad path.
+        raise BadRequestException("Invalid patch path /statusCode")
     keys = patch.segments(op.path or "")
     if len(keys) == 2 and keys[0] in ("responseParameters", "responseTemplates"):
         if op.op in ("add", "replace") and not op.value:
@@ -112,7 +140,9 @@ class GatewayResponses:
     def update(self, api_id: str, response_type: str, ops: Sequence[PatchOp]) -> GatewayResponse:
         with self._scope.uow(write=True) as uow:
             definition = require_api(uow, self._scope, api_id)
-            current = effective(definition, response_type)
+            current = definition.gateway_responses.get(response_type) or default_response(
+                response_type
+            )
             doc = patch.apply(to_doc(current), ops, _TABLE, _special)
             changed = dataclasses.replace(from_doc(GatewayResponse, doc), default_response=False)
             responses = {**definition.gateway_responses, response_type: changed}

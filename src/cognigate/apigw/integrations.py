@@ -77,7 +77,11 @@ def _check_target(integration: Integration) -> None:
             "Firehose stream invocations."
         )
     if kind == "AWS" and "path/" not in uri and "action/" not in uri:
-        raise BadRequestException("AWS ARN for integration must contain path or action")
+        raise BadRequestException(
+            "AWS ARN for integration must contain path or action"
+            if uri.startswith("arn:")
+            else "Invalid ARN specified in the request"
+        )
 
 
 def completed(integration: Integration, resource_id: str) -> Integration:

@@ -30,8 +30,10 @@ _TABLE = PatchTable(
         rule("/authorizationType"),
         rule("/authorizerId", "replace", "remove"),
         rule("/apiKeyRequired", kind=Kind.BOOL),
-        rule("/operationName", "replace", "remove"),
-        rule("/requestValidatorId", "replace", "remove"),
+        # Deviation: AWS names only replace when it rejects an op here; remove is kept (the
+        # console clears a validator with it).
+        rule("/operationName", "replace", "remove", listed=("replace",)),
+        rule("/requestValidatorId", "replace", "remove", listed=("replace",)),
         rule("/requestParameters/*", "add", "replace", "remove", kind=Kind.BOOL),
         rule("/requestModels/*", "add", "replace", "remove"),
         rule("/authorizationScopes", "add", "remove", kind=Kind.LIST_ITEM),
@@ -47,11 +49,27 @@ def check_http_method(http_method: str) -> None:
         )
 
 
+def _check_parameter_names(method: Method) -> None:
+    """:raises BadRequestException: one name in two of querystring, header and path."""
+    seen: set[str] = set()
+    for key in method.request_parameters or {}:
+        location, _, name = key.removeprefix("method.request.").partition(".")
+        if location not in ("querystring", "header", "path"):
+            continue
+        if name in seen:
+            raise BadRequestException(
+                "Parameter names must be unique across querystring, header and path"
+            )
+        seen.add(name)
+
+
 def checked_method(definition: ApiDefinition, method: Method) -> Method:
     """``method`` after AWS's consistency rules against the rest of the API.
 
-    :raises BadRequestException: missing authorizer, unknown validator or model.
+    :raises BadRequestException: a parameter name used twice, missing authorizer, unknown
+        validator or model.
     """
+    _check_parameter_names(method)
     if method.authorization_type in AUTHORIZED_TYPES:
         if method.authorizer_id not in definition.authorizers:
             raise BadRequestException(
@@ -87,10 +105,10 @@ class Methods:
 
     def put(self, api_id: str, resource_id: str, method: Method) -> Method:
         """Create or overwrite a method. :raises NotFoundException, BadRequestException:"""
-        check_http_method(method.http_method)
         with self._scope.uow(write=True) as uow:
             definition = require_api(uow, self._scope, api_id, RESOURCE_NOT_FOUND)
             require_resource(definition, resource_id)
+            check_http_method(method.http_method)
             method = checked_method(definition, method)
             uow.apis.save(replace_method(definition, resource_id, method))
         return method

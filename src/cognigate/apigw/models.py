@@ -119,7 +119,8 @@ class Models:
         if not model.name:
             raise BadRequestException("Model name must be non-empty")
         _check_schema(model.schema)
-        model = dataclasses.replace(model, id=ids.short_id())
+        # AWS parity: an empty description is not kept.
+        model = dataclasses.replace(model, id=ids.short_id(), description=model.description or None)
 
         def edit(definition: ApiDefinition) -> ApiDefinition:
             if model.name in definition.models:
@@ -145,10 +146,11 @@ class Models:
             doc = patch.apply(to_doc(_require_model(definition, name)), ops, _MODEL_TABLE)
             model = from_doc(Model, doc)
             _check_schema(model.schema)
+            model = dataclasses.replace(model, description=model.description or None)
             result.append(model)
             return dataclasses.replace(definition, models={**definition.models, name: model})
 
-        self._save(api_id, edit)
+        self._save(api_id, edit, _model_missing(name))
         return result[0]
 
     def delete(self, api_id: str, name: str) -> None:
@@ -170,7 +172,12 @@ class Models:
         if not validator.name.strip():
             raise BadRequestException("Request Validator name cannot be blank")
         validator = dataclasses.replace(validator, id=ids.short_id())
-        self._save(api_id, lambda d: _with_validator(d, validator))
+        with self._scope.uow(write=True) as uow:
+            definition = uow.apis.get(api_id)
+            if definition is None:
+                # AWS parity: CreateRequestValidator reports an unknown API as a bad request.
+                raise BadRequestException("Invalid REST API identifier specified")
+            uow.apis.save(_with_validator(definition, validator))
         return validator
 
     def get_validator(self, api_id: str, validator_id: str) -> RequestValidator:

@@ -10,6 +10,7 @@ import dataclasses
 
 from cognigate.apigw.codec import Doc
 from cognigate.apigw.context import Scope, require_api
+from cognigate.apigw.documentation import import_parts, parts_in_document
 from cognigate.apigw.errors import BadRequestException, NotFoundException
 from cognigate.apigw.model import ApiDefinition, Resource, RestApi
 from cognigate.apigw.openapi_export import ExportOptions, export_document
@@ -56,8 +57,10 @@ class OpenApi:
     def import_api(self, document: object, base_path: str | None = None) -> RestApi:
         """ImportRestApi. :raises BadRequestException: ``Invalid OpenAPI input.``"""
         definition = definition_from_document(document, self._scope.now(), base_path)
+        parts = parts_in_document(document)
         with self._scope.uow(write=True) as uow:
             uow.apis.save(definition)
+            import_parts(uow, definition.api.id, parts, overwrite=True)
         return definition.api
 
     def put_api(

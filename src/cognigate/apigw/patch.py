@@ -49,6 +49,8 @@ class Rule:
     pattern: str
     ops: frozenset[str]
     kind: Kind = Kind.STRING
+    #: the ops AWS names when it rejects one (``None``: ``ops``)
+    listed: frozenset[str] | None = None
 
     def matches(self, path: str) -> bool:
         if self.pattern.endswith("/*"):
@@ -58,8 +60,15 @@ class Rule:
         return path == self.pattern
 
 
-def rule(pattern: str, *ops: str, kind: Kind = Kind.STRING) -> Rule:
-    return Rule(pattern, frozenset(ops or ("replace",)), kind)
+def rule(
+    pattern: str, *ops: str, kind: Kind = Kind.STRING, listed: Iterable[str] | None = None
+) -> Rule:
+    return Rule(
+        pattern,
+        frozenset(ops or ("replace",)),
+        kind,
+        frozenset(listed) if listed is not None else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +95,7 @@ class PatchTable:
                 f"Invalid patch path  '{op.path}' specified for op '{op.op}'. "
                 "Please choose supported operations"
             )
-        allowed = ", ".join(sorted(found.ops))
+        allowed = ", ".join(sorted(found.listed if found.listed is not None else found.ops))
         return BadRequestException(
             f"Invalid patch operation specified. Must be one of: [{allowed}]"
         )

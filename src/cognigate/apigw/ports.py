@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from cognigate.apigw.documentation_model import DocumentationPart, DocumentationVersion
 from cognigate.apigw.model import ApiDefinition
 from cognigate.apigw.stage_model import Deployment, Stage
 from cognigate.apigw.usage_model import ApiKey, QuotaCounter, UsagePlan
@@ -119,6 +120,40 @@ class UsageRepository(Protocol):
         ...
 
 
+class DocumentationRepository(Protocol):
+    """An API's documentation parts, and its documentation versions (snapshots of the parts)."""
+
+    def parts(self, api_id: str) -> list[DocumentationPart]:
+        """The API's parts in creation order (none for an unknown API)."""
+        ...
+
+    def save_part(self, api_id: str, part: DocumentationPart) -> None:
+        """Insert or replace a part, keeping its place in the order."""
+        ...
+
+    def delete_part(self, api_id: str, part_id: str) -> None:
+        """Remove the part; no error when missing."""
+        ...
+
+    def versions(self, api_id: str) -> list[DocumentationVersion]:
+        """The API's versions, oldest first."""
+        ...
+
+    def version_parts(self, api_id: str, version: str) -> list[DocumentationPart] | None:
+        """The parts as the version froze them, or ``None`` for an unknown version."""
+        ...
+
+    def save_version(
+        self, api_id: str, version: DocumentationVersion, parts: list[DocumentationPart] | None
+    ) -> None:
+        """Insert a version with its frozen ``parts``, or (``parts=None``) replace its fields."""
+        ...
+
+    def delete_version(self, api_id: str, version: str) -> None:
+        """Remove the version; no error when missing."""
+        ...
+
+
 class ApigwUnitOfWork(Protocol):
     """The repositories of one transaction."""
 
@@ -139,6 +174,9 @@ class ApigwUnitOfWork(Protocol):
 
     @property
     def usage(self) -> UsageRepository: ...
+
+    @property
+    def documentation(self) -> DocumentationRepository: ...
 
 
 class UserPoolDirectory(Protocol):

@@ -6,6 +6,7 @@ from cognigate.apigw.api_keys import ApiKeys
 from cognigate.apigw.authorizers import Authorizers
 from cognigate.apigw.context import Scope
 from cognigate.apigw.deployments import Deployments
+from cognigate.apigw.documentation import Documentation
 from cognigate.apigw.gateway_responses import GatewayResponses
 from cognigate.apigw.integrations import Integrations
 from cognigate.apigw.method_responses import MethodResponses
@@ -38,3 +39,4 @@ class ApiGatewayService:
         self.api_keys = ApiKeys(scope)
         self.usage_plans = UsagePlans(scope)
         self.tags = Tags(scope)
+        self.documentation = Documentation(scope)

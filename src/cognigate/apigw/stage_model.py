@@ -5,8 +5,19 @@ https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from cognigate.apigw.errors import BadRequestException
+
+_STAGE_NAME = re.compile(r"[a-zA-Z0-9_]+")
+
+
+def check_stage_name(name: str) -> None:
+    """:raises BadRequestException: a stage name with other characters than ``[a-zA-Z0-9_]``."""
+    if not _STAGE_NAME.fullmatch(name):
+        raise BadRequestException("Stage name only allows a-zA-Z0-9_")
 
 
 @dataclass(frozen=True, slots=True)

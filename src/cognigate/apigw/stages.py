@@ -14,7 +14,7 @@ from cognigate.apigw.context import Scope, require_api
 from cognigate.apigw.errors import BadRequestException, ConflictException, NotFoundException
 from cognigate.apigw.patch import Kind, PatchOp, PatchTable, rule
 from cognigate.apigw.ports import ApigwUnitOfWork
-from cognigate.apigw.stage_model import MethodSetting, Stage
+from cognigate.apigw.stage_model import MethodSetting, Stage, check_stage_name
 
 _TABLE = PatchTable(
     (
@@ -50,13 +50,26 @@ SETTINGS: dict[str, tuple[str, Kind]] = {
         Kind.STRING,
     ),
 }
+# AWS parity: AWS's list, verbatim; it lacks the commas after the two throttling entries.
 _VALID_PATHS = (
     "/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, "
     "/accessLogSettings, /accessLogSettings/destinationArn, /accessLogSettings/format, "
-    + ", ".join(f"/{{resourcePath}}/{{httpMethod}}/{k}" for k in SETTINGS)
-    + ", "
-    + ", ".join(f"/*/*/{k}" for k in SETTINGS)
-    + ", /variables/{variable_name}, /tracingEnabled"
+    "/{resourcePath}/{httpMethod}/metrics/enabled, "
+    "/{resourcePath}/{httpMethod}/logging/dataTrace, "
+    "/{resourcePath}/{httpMethod}/logging/loglevel, "
+    "/{resourcePath}/{httpMethod}/throttling/burstLimit"
+    "/{resourcePath}/{httpMethod}/throttling/rateLimit"
+    "/{resourcePath}/{httpMethod}/caching/ttlInSeconds, "
+    "/{resourcePath}/{httpMethod}/caching/enabled, "
+    "/{resourcePath}/{httpMethod}/caching/dataEncrypted, "
+    "/{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, "
+    "/{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, "
+    "/*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel, "
+    "/*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, "
+    "/*/*/caching/enabled, /*/*/caching/dataEncrypted, "
+    "/*/*/caching/requireAuthorizationForCacheControl, "
+    "/*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, "
+    "/tracingEnabled"
 )
 
 
@@ -129,11 +142,13 @@ class Stages:
         self._scope = scope
 
     def create(self, api_id: str, stage: Stage) -> Stage:
-        """:raises BadRequestException: unknown deployment. :raises ConflictException: exists."""
+        """:raises BadRequestException: bad name, unknown deployment.
+        :raises ConflictException: the stage exists."""
         now = self._scope.now()
         stage = dataclasses.replace(stage, created_date=now, last_updated_date=now)
         with self._scope.uow(write=True) as uow:
             require_api(uow, self._scope, api_id)
+            check_stage_name(stage.stage_name)
             _require_deployment(uow, api_id, stage.deployment_id)
             if uow.stages.get(api_id, stage.stage_name) is not None:
                 raise ConflictException("Stage already exists")

@@ -33,6 +33,13 @@ _TABLE = PatchTable(
 )
 
 
+def _with_quota_offset(plan: UsagePlan) -> UsagePlan:
+    """AWS parity: a plan's quota always shows ``offset`` (0 unless set)."""
+    if plan.quota is None or plan.quota.offset is not None:
+        return plan
+    return dataclasses.replace(plan, quota=dataclasses.replace(plan.quota, offset=0))
+
+
 def _require(uow: ApigwUnitOfWork, plan_id: str) -> UsagePlan:
     found = uow.usage_plans.get(plan_id)
     if found is None:
@@ -76,7 +83,7 @@ class UsagePlans:
 
     def create(self, plan: UsagePlan) -> UsagePlan:
         """:raises BadRequestException: an API stage that does not exist."""
-        plan = dataclasses.replace(plan, id=ids.short_id())
+        plan = _with_quota_offset(dataclasses.replace(plan, id=ids.short_id()))
         with self._scope.uow(write=True) as uow:
             for stage in plan.api_stages:
                 if not _stage_exists(uow, stage.api_id, stage.stage):
@@ -101,7 +108,7 @@ class UsagePlans:
         with self._scope.uow(write=True) as uow:
             current = _require(uow, plan_id)
             doc = patch.apply(to_doc(current), ops, _TABLE, _api_stages(uow, plan_id))
-            plan = from_doc(UsagePlan, doc)
+            plan = _with_quota_offset(from_doc(UsagePlan, doc))
             uow.usage_plans.save(plan)
         return plan
 

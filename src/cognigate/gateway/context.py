@@ -33,13 +33,14 @@ class AuthorizerOutcome:
         """``$context.authorizer`` and ``requestContext.authorizer``."""
         if self.claims is not None:
             return {"claims": dict(self.claims)}
-        found: dict[str, object] = {k: _stringify(v) for k, v in self.context.items()}
+        found: dict[str, object] = {k: context_value(v) for k, v in self.context.items()}
         if self.principal_id is not None:
             found["principalId"] = self.principal_id
         return found
 
 
-def _stringify(value: object) -> str:
+def context_value(value: object) -> str:
+    """A Lambda authorizer's context value as API Gateway passes it on (``true``, ``1.5``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

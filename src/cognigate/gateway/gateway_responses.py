@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 
-from cognigate.apigw.gateway_responses import DEFAULT_STATUS, DEFAULT_TEMPLATE
+from cognigate.apigw.gateway_responses import DEFAULT_STATUS, DEFAULT_TEMPLATE, family
 from cognigate.apigw.model import GatewayResponse as GatewayResponseConfig
 from cognigate.gateway.context import Invocation, context_variables
 from cognigate.gateway.errors import GatewayError
@@ -27,9 +27,7 @@ def _customised(inv: Invocation, response_type: str) -> GatewayResponseConfig | 
     found = configured.get(response_type)
     if found is not None and not found.default_response:
         return found
-    default_status = DEFAULT_STATUS.get(response_type) or ""
-    family = "DEFAULT_4XX" if default_status.startswith("4") else "DEFAULT_5XX"
-    fallback = configured.get(family)
+    fallback = configured.get(family(response_type) or "DEFAULT_5XX")
     if fallback is not None and not fallback.default_response:
         return fallback
     return None

@@ -17,7 +17,7 @@ from cognigate.gateway.authorizers.lambda_function import LambdaAuthorization, c
 from cognigate.gateway.authorizers.policy import Decision, evaluate
 from cognigate.gateway.authorizers.request import request_event
 from cognigate.gateway.authorizers.token import token_event
-from cognigate.gateway.context import Invocation
+from cognigate.gateway.context import Invocation, context_value
 from cognigate.gateway.errors import GatewayError
 from cognigate.gateway.pipeline import Gateway
 from cognigate.gateway.ports import lambda_endpoint
@@ -60,8 +60,7 @@ async def _lambda(inv: Invocation, authorizer: Authorizer, gateway: Gateway) -> 
         "clientStatus": 403 if decision is Decision.DENY else 200,
         "principalId": result.principal_id,
         "policy": json.dumps(result.policy),
-        "authorization": {k: [str(v)] for k, v in result.context.items()},
-        "claims": {},
+        "authorization": {k: [context_value(v)] for k, v in result.context.items()},
     }
 
 

@@ -18,6 +18,7 @@ from cognigate.storage.repositories.apigw import (
     SqlStageRepository,
     SqlUsagePlanRepository,
 )
+from cognigate.storage.repositories.apigw_documentation import SqlDocumentationRepository
 from cognigate.storage.repositories.apigw_usage import SqlUsageRepository
 
 
@@ -31,6 +32,7 @@ class SqlApigwStore:
     api_keys: SqlApiKeyRepository
     usage_plans: SqlUsagePlanRepository
     usage: SqlUsageRepository
+    documentation: SqlDocumentationRepository
 
 
 class SqlApigwUnitOfWork:
@@ -56,4 +58,5 @@ class SqlApigwUnitOfWork:
                 api_keys=SqlApiKeyRepository(session),
                 usage_plans=SqlUsagePlanRepository(session, self._clock.now()),
                 usage=SqlUsageRepository(session),
+                documentation=SqlDocumentationRepository(session),
             )

@@ -122,6 +122,40 @@ def test_test_invoke_authorizer_runs_the_lambda(
         assert json.loads(result["policy"])["Statement"][0]["Effect"] in ("Allow", "Deny")
 
 
+def _token_authorizer(gateway_server: Gateway, apigw: Any, api_id: str) -> str:
+    arn = gateway_server.deploy_function("authorizer", AUTHORIZER)
+    uri = f"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{arn}/invocations"
+    found: str = apigw.create_authorizer(
+        restApiId=api_id, name="lambda", type="TOKEN", authorizerUri=uri,
+        identitySource="method.request.header.Authorization",
+    )["id"]  # fmt: skip
+    return found
+
+
+def test_test_invoke_authorizer_shows_context_values_as_aws_strings(
+    gateway_server: Gateway, apigw: Any, api_id: str
+) -> None:
+    authorizer = _token_authorizer(gateway_server, apigw, api_id)
+
+    result = apigw.test_invoke_authorizer(
+        restApiId=api_id, authorizerId=authorizer, headers={"Authorization": "alice"}
+    )
+
+    assert result["authorization"] == {"tier": ["gold"], "count": ["3"], "vip": ["true"]}
+
+
+def test_test_invoke_authorizer_of_a_lambda_has_no_claims(
+    gateway_server: Gateway, apigw: Any, api_id: str
+) -> None:
+    authorizer = _token_authorizer(gateway_server, apigw, api_id)
+
+    result = apigw.test_invoke_authorizer(
+        restApiId=api_id, authorizerId=authorizer, headers={"Authorization": "alice"}
+    )
+
+    assert "claims" not in result
+
+
 def test_stage_variables_fill_the_http_endpoint(
     gateway_server: Gateway, apigw: Any, api_id: str, upstream: str
 ) -> None:

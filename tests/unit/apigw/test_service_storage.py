@@ -8,10 +8,13 @@ import pytest
 
 from cognigate.apigw.context import Scope
 from cognigate.apigw.deployments import NewDeployment
+from cognigate.apigw.documentation_model import DocumentationPartLocation
 from cognigate.apigw.errors import BadRequestException
 from cognigate.apigw.lab import LAB_API_NAME, ensure_lab_api
 from cognigate.apigw.model import Authorizer, Method
+from cognigate.apigw.patch import PatchOp
 from cognigate.apigw.provision import ensure_api_from_document
+from cognigate.apigw.rest_apis import NewRestApi
 from cognigate.apigw.service import ApiGatewayService
 from cognigate.core.clock import FixedClock
 from cognigate.identity.service import IdentityService
@@ -104,3 +107,25 @@ def test_rest_apis_import_api_takes_a_json_body(service: ApiGatewayService) -> N
     assert service.rest_apis.get(api.id).name == "from-console"
     with pytest.raises(BadRequestException):
         service.rest_apis.import_api(b"not json", {})
+
+
+def test_a_documentation_version_keeps_the_parts_as_they_were(service: ApiGatewayService) -> None:
+    api_id = service.rest_apis.create(NewRestApi(name="documented")).id
+    docs = service.documentation
+    part = docs.create_part(api_id, DocumentationPartLocation(type="API"), '{"v": 1}')
+    docs.create_version(api_id, "1.0")
+
+    docs.update_part(api_id, part.id, [PatchOp("replace", "/properties", '{"v": 2}')])
+
+    assert [p.properties for p in docs.version_parts(api_id, "1.0")] == ['{"v": 1}']
+
+
+def test_deleting_an_api_deletes_its_documentation(service: ApiGatewayService) -> None:
+    api_id = service.rest_apis.create(NewRestApi(name="documented")).id
+    service.documentation.create_part(api_id, DocumentationPartLocation(type="API"), "{}")
+    service.documentation.create_version(api_id, "1.0")
+
+    service.rest_apis.delete(api_id)
+
+    with service.scope.uow(write=False) as uow:
+        assert (uow.documentation.parts(api_id), uow.documentation.versions(api_id)) == ([], [])

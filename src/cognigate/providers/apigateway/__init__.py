@@ -6,6 +6,7 @@ from cognigate.apigw.service import ApiGatewayService
 from cognigate.protocol.restjson import Handler
 from cognigate.providers.apigateway import (
     authorizers,
+    documentation,
     gateway_responses,
     integrations,
     methods,
@@ -38,6 +39,7 @@ def handlers(
         stages,
         usage,
         tags,
+        documentation,
     ):
         table.update(module.handlers(service))
     if test_invoker is not None:

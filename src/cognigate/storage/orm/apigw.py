@@ -109,3 +109,27 @@ class ThrottleBucketRow(Base):
     tokens: Mapped[float] = mapped_column(Float)
     #: epoch seconds of the last refill
     updated: Mapped[float] = mapped_column(Float)
+
+
+class DocumentationPartRow(Base):
+    """One documentation part of an API; ``seq`` keeps creation order."""
+
+    __tablename__ = "apigw_documentation_parts"
+
+    api_id: Mapped[str] = mapped_column(ForeignKey(_API_FK, ondelete="CASCADE"), primary_key=True)
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    doc: Mapped[dict[str, Any]]
+
+
+class DocumentationVersionRow(Base):
+    """A documentation version: its own fields and the parts it froze."""
+
+    __tablename__ = "apigw_documentation_versions"
+
+    api_id: Mapped[str] = mapped_column(ForeignKey(_API_FK, ondelete="CASCADE"), primary_key=True)
+    version: Mapped[str] = mapped_column(String(128), primary_key=True)
+    created: Mapped[float] = mapped_column(Float)
+    doc: Mapped[dict[str, Any]]
+    #: the parts as they were when the version was created; never changes
+    parts: Mapped[list[Any]]

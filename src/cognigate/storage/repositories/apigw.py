@@ -23,6 +23,7 @@ from cognigate.storage.orm.apigw import (
     UsagePlanKeyRow,
     UsagePlanRow,
 )
+from cognigate.storage.repositories.apigw_documentation import SqlDocumentationRepository
 
 
 def _doc(obj: object) -> dict[str, Any]:
@@ -61,6 +62,7 @@ class SqlRestApiRepository:
         return self._s.scalar(select(RestApiRow.version).where(RestApiRow.id == api_id))
 
     def delete(self, api_id: str) -> None:
+        SqlDocumentationRepository(self._s).delete_api(api_id)
         self._s.execute(delete(StageRow).where(StageRow.api_id == api_id))
         self._s.execute(delete(DeploymentRow).where(DeploymentRow.api_id == api_id))
         self._s.execute(delete(RestApiRow).where(RestApiRow.id == api_id))
