@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlencode
@@ -14,7 +14,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from cognigate.console.security import COOKIE, ConsoleSession, SessionSigner
+from cognigate.console.security import (
+    COOKIE,
+    ConsoleSession,
+    SessionSigner,
+    SignInThrottle,
+    needs_password,
+)
 from cognigate.core.clock import Clock
 from cognigate.core.errors import AwsError
 from cognigate.identity.service import IdentityService
@@ -72,6 +78,8 @@ class Console:
     region: str = "us-east-1"
     account_id: str = "000000000000"
     extras: dict[str, Any] = field(default_factory=dict)
+    #: wrong admin passwords per client address (bounded; see :class:`SignInThrottle`)
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
 
 
 @dataclass(slots=True)
@@ -85,18 +93,28 @@ class Page:
     form_lists: Mapping[str, list[str]] = field(default_factory=dict)
 
     def render(self, template: str, status: int = 200, **values: Any) -> Response:
+        notice, notice_name = self.session.flash or (None, "")
+        self.session = replace(self.session, flash=None)
         context = {
             "request": self.request,
             "csrf": self.session.csrf,
             "base_url": self.console.base_url,
-            "notice": self.request.query_params.get("notice"),
-            "notice_name": self.request.query_params.get("name", ""),
+            "notice": notice,
+            "notice_name": notice_name,
+            "signed_in": needs_password(self.console.bind_host) and self.session.signed_in,
             **values,
         }
         response = TEMPLATES.TemplateResponse(self.request, template, context, status_code=status)
         return self.finish(response)
 
     def redirect(self, path: str, **query: str) -> Response:
+        """303 to ``path``; ``notice`` (a key of the banner messages) and ``name`` travel in
+        the signed session, the rest in the query string."""
+        notice = query.pop("notice", None)
+        if notice is not None:
+            # a cookie holds ~4 kB: a very long error message is cut rather than lost
+            self.session = replace(self.session, flash=(notice, query.pop("name", "")[:1500]))
+        query.pop("name", None)
         target = path + (("?" + urlencode(query)) if query else "")
         return self.finish(RedirectResponse(target, status_code=303))
 

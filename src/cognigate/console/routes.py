@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+import math
 from collections.abc import Callable
+from dataclasses import replace
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -16,6 +18,7 @@ from cognigate.console.context import HEADERS, TEMPLATES, Console, Handler, Page
 from cognigate.console.security import (
     COOKIE,
     access_mode,
+    console_path,
     needs_password,
     new_session,
     password_matches,
@@ -24,6 +27,7 @@ from cognigate.console.views import (
     api_methods,
     api_stages,
     apis,
+    authorizers,
     home,
     integration_edit,
     pools,
@@ -66,7 +70,10 @@ def guard(console: Console, handler: Handler) -> Callable[[Request], object]:
             page.form, page.form_lists = await _read_form(request)
             if not hmac.compare_digest(page.form.get("csrf", ""), session.csrf):
                 return page.finish(html_error("Invalid or missing CSRF token.", 403))
-        if locked and not session.signed_in and request.url.path != "/console/signin":
+        if locked and not session.signed_in and request.url.path not in _OPEN:
+            if request.method == "GET":
+                wanted = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                page.session = replace(page.session, after_sign_in=console_path(wanted) or "")
             return page.redirect("/console/signin")
         return await handler(page)
 
@@ -92,26 +99,60 @@ def admin_allowed(console: Console, request: Request) -> bool:
     return password_matches(console.admin_password, password)
 
 
-def sign_in_handlers(console: Console) -> tuple[Handler, Handler]:
+#: pages served without sign-in
+_OPEN = frozenset({"/console/signin", "/console/signout"})
+
+
+def _too_many(page: Page, wait: float) -> Response:
+    seconds = math.ceil(wait)
+    response = page.render(
+        "signin.html",
+        status=429,
+        error=f"Too many failed sign-in attempts. Try again in {seconds} seconds.",
+    )
+    response.headers["retry-after"] = str(seconds)
+    return response
+
+
+def sign_in_handlers(console: Console) -> tuple[Handler, Handler, Handler]:
+    """Sign-in (throttled per client address, see :class:`SignInThrottle`) and sign-out."""
+
     async def show(page: Page) -> Response:
         return page.render("signin.html", error=None)
 
     async def submit(page: Page) -> Response:
+        address = page.request.client.host if page.request.client else ""
+        now = console.clock.now()
+        wait = console.throttle.wait(address, now)
+        if wait > 0:
+            return _too_many(page, wait)
         if not password_matches(console.admin_password, page.value("password")):
+            locked_for = console.throttle.failed(address, now)
+            if locked_for > 0:
+                return _too_many(page, locked_for)
             return page.render("signin.html", status=401, error="Incorrect password.")
+        console.throttle.succeeded(address)
+        after = console_path(page.session.after_sign_in) or "/console/"
         mode = access_mode(console.bind_host, console.admin_password)
-        page.session = new_session(console.clock.now(), signed_in=True, mode=mode)
-        return page.redirect("/console/")
+        page.session = new_session(now, signed_in=True, mode=mode)
+        return page.redirect(after)
 
-    return show, submit
+    async def sign_out(page: Page) -> Response:
+        mode = access_mode(console.bind_host, console.admin_password)
+        locked = needs_password(console.bind_host)
+        page.session = new_session(console.clock.now(), signed_in=not locked, mode=mode)
+        return page.redirect("/console/signin" if locked else "/console/")
+
+    return show, submit, sign_out
 
 
 def console_router(console: Console) -> Router:
     """The ``/console`` application."""
-    show, submit = sign_in_handlers(console)
+    show, submit, sign_out = sign_in_handlers(console)
     table: list[tuple[str, Handler, list[str]]] = [
         ("/signin", show, ["GET"]),
         ("/signin", submit, ["POST"]),
+        ("/signout", sign_out, ["POST"]),
         *home.routes(),
         *pools.routes(),
         *users.routes(),
@@ -120,6 +161,7 @@ def console_router(console: Console) -> Router:
         *api_methods.routes(),
         *integration_edit.routes(),
         *api_stages.routes(),
+        *authorizers.routes(),
         *stages.routes(),
     ]
     routes: list[Route | Mount] = [

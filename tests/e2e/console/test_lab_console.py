@@ -146,7 +146,7 @@ def hosted_ui_sign_in(page: Any, shot: Shots) -> str:
     page.wait_for_url(re.compile(r"^https://example\.com/callback#"))
     shot("callback")
     assert landed, "the browser never reached the callback"
-    return page.url
+    return str(page.url)
 
 
 def fragment(url: str) -> dict[str, str]:
@@ -170,7 +170,8 @@ def run_test_tab(page: Any, base: str, shot: Shots) -> None:
 def open_invoke_url(page: Any, base: str) -> tuple[int, str]:
     page.goto(f"{base}/console/apis")
     page.get_by_role("link", name="Mock API").click()
-    page.get_by_role("link", name="Stage: dev").click()
+    page.get_by_role("link", name="Stages").click()
+    page.get_by_role("link", name="dev").click()
     invoke = page.locator("a.invoke-url").get_attribute("href")
     response = page.request.get(f"{invoke}/mock")
     return response.status, response.text()
@@ -191,13 +192,15 @@ def add_authorizer(page: Any, base: str, shot: Shots) -> None:
     assert "lab-api-cognito-authorizer" in banner(page)
     page.get_by_role("link", name="Resources").click()
     page.get_by_role("link", name="GET").click()
+    page.get_by_role("link", name="Method request").click()
+    page.get_by_role("button", name="Edit").click()
     page.get_by_label("Authorization").select_option(label="lab-api-cognito-authorizer")
     page.get_by_role("button", name="Save").click()
     shot("method-authorization")
-    page.get_by_role("link", name="Resources").click()
+    page.get_by_role("button", name="Deploy API").click()
     page.get_by_label("Stage", exact=True).select_option("dev")
     page.get_by_label("Deployment description").fill("testing api authentication")
-    page.get_by_role("button", name="Deploy").click()
+    page.get_by_role("button", name="Deploy", exact=True).click()
     assert banner(page) == (
         "Successfully created deployment for Mock API. This deployment is active for dev."
     )
@@ -208,6 +211,7 @@ def try_authorizer(page: Any, base: str, token: str) -> tuple[str, str]:
     page.goto(f"{base}/console/apis")
     page.get_by_role("link", name="Mock API").click()
     page.get_by_role("link", name="Authorizers").click()
+    page.get_by_role("link", name="lab-api-cognito-authorizer").click()
     page.get_by_label("auth-token").fill(token)
     page.get_by_role("button", name="Test authorizer").click()
     result = page.locator(".test-result")
@@ -239,9 +243,9 @@ def test_the_whole_lab_through_the_console_and_hosted_ui(lab_server: Server, pag
 
     assert try_authorizer(page, base, "")[0] == "401"
     shot("authorizer-test-empty")
-    status, claims_text = try_authorizer(page, base, parts["id_token"])
+    code, claims_text = try_authorizer(page, base, parts["id_token"])
     shot("authorizer-test-id-token")
-    assert status == "200"
+    assert code == "200"
     claims = json.loads(claims_text)
     assert claims["cognito:username"] == "CognitoUser"
     assert claims["email"] == "test1@gmail.com"

@@ -52,7 +52,7 @@ def target(apigateway: Any) -> Target:
 def _post(server: Server, target: Target, action: str, data: dict[str, Any]) -> httpx.Response:
     """POST a method-execution form (CSRF from the page) and follow the redirect back."""
     with httpx.Client(base_url=server.url, timeout=30, follow_redirects=True) as client:
-        token = csrf_of(client.get(target.page).text)
+        token = csrf_of(client.get(target.page + "?tab=request&edit=1").text)
         return client.post(target.page + action, data={"csrf": token, **data})
 
 

@@ -54,7 +54,10 @@ async def method_page(page: Page) -> Response:
         values = await _context(page)
     except (LookupError, AwsError) as error:
         return page.finish(html_error(str(error), 404))
-    return page.render("method.html", tab=page.request.query_params.get("tab", "request"), **values)
+    query = page.request.query_params
+    return page.render(
+        "method.html", tab=query.get("tab", "request"), editing=query.get("edit") == "1", **values
+    )
 
 
 def _request_ops(page: Page, method: Method) -> list[PatchOp]:
@@ -91,7 +94,7 @@ async def method_request_save(page: Page) -> Response:
         ops = _request_ops(page, method)
         await page.call(apigw.methods.update, p["api_id"], p["resource_id"], p["http_method"], ops)
     except AwsError as error:
-        return page.redirect(back, notice="error", name=error_text(error))
+        return page.redirect(back, tab="request", edit="1", notice="error", name=error_text(error))
     return page.redirect(back, notice="method-updated", name=p["http_method"])
 
 

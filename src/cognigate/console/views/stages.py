@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from starlette.responses import Response
 
@@ -146,7 +147,8 @@ async def _update(page: Page, ops: Sequence[PatchOp], notice: str, name: str) ->
             await page.call(page.console.apigw.stages.update, api_id, stage, ops)
         except AwsError as error:
             return await _render(page, 400, error_text(error))
-    return page.redirect(f"/console/apis/{api_id}/stages/{stage}", notice=notice, name=name)
+    back = f"/console/apis/{api_id}/stages/{quote(stage, safe='')}"
+    return page.redirect(back, notice=notice, name=name)
 
 
 async def variable_save(page: Page) -> Response:
