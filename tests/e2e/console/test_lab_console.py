@@ -8,6 +8,7 @@ pasted id_token). Screenshots of every step go to ``artifacts/screenshots/consol
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from collections.abc import Iterator
@@ -228,6 +229,10 @@ def test_the_whole_lab_through_the_console_and_hosted_ui(lab_server: Server, pag
     assert parts["expires_in"] == "3600"
     assert parts["token_type"] == "Bearer"
     assert {"id_token", "access_token"} <= parts.keys()
+    # the lab's ID token: email set at the forced change, no email_verified claim
+    claims = json.loads(base64.urlsafe_b64decode(parts["id_token"].split(".")[1] + "=="))
+    assert claims["email"] == "test1@gmail.com"
+    assert "email_verified" not in claims
 
     page.goto(f"{base}/console/tokens")
     page.get_by_label("Callback URL or token").fill(callback)
@@ -246,7 +251,7 @@ def test_the_whole_lab_through_the_console_and_hosted_ui(lab_server: Server, pag
     code, claims_text = try_authorizer(page, base, parts["id_token"])
     shot("authorizer-test-id-token")
     assert code == "200"
-    claims = json.loads(claims_text)
-    assert claims["cognito:username"] == "CognitoUser"
-    assert claims["email"] == "test1@gmail.com"
-    assert claims["token_use"] == "id"
+    tested = json.loads(claims_text)
+    assert tested["cognito:username"] == "CognitoUser"
+    assert tested["email"] == "test1@gmail.com"
+    assert tested["token_use"] == "id"

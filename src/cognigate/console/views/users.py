@@ -15,15 +15,17 @@ def _create_request(page: Page, pool_id: str) -> NewUser:
     username = page.value("username")
     attributes: list[tuple[str, str]] = []
     email = page.value("email")
+    # AWS parity: the console sends "Mark ... as verified" only with the address it marks
+    # (the lab's user, created with the box ticked and no email, has no email_verified claim).
     if email:
         attributes.append(("email", email))
-    if page.checked("email_verified"):
-        attributes.append(("email_verified", "true"))
+        if page.checked("email_verified"):
+            attributes.append(("email_verified", "true"))
     phone = page.value("phone_number")
     if phone:
         attributes.append(("phone_number", phone))
-    if page.checked("phone_verified"):
-        attributes.append(("phone_number_verified", "true"))
+        if page.checked("phone_verified"):
+            attributes.append(("phone_number_verified", "true"))
     send = page.value("invitation", "none") != "none"
     password = page.value("password") if page.value("password_mode") == "set" else None
     return NewUser(
