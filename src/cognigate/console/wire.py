@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from cognigate.identity.model import ClientConfig
 from cognigate.identity.passwords import PasswordPolicy
 
 
@@ -33,3 +34,24 @@ def password_policy(policy: PasswordPolicy) -> dict[str, Any]:
     if policy.password_history_size is not None:
         wire["PasswordHistorySize"] = policy.password_history_size
     return wire
+
+
+def client(config: ClientConfig) -> dict[str, Any]:
+    """The members of Create/UpdateUserPoolClient that the console's app client form sets."""
+    members: dict[str, Any] = {
+        "ExplicitAuthFlows": list(config.explicit_auth_flows or ()),
+        "SupportedIdentityProviders": list(config.supported_identity_providers or ()),
+        "AllowedOAuthFlowsUserPoolClient": config.allowed_oauth_flows_user_pool_client,
+    }
+    optional = {
+        "CallbackURLs": config.callback_urls,
+        "LogoutURLs": config.logout_urls,
+        "AllowedOAuthFlows": config.allowed_oauth_flows,
+        "AllowedOAuthScopes": config.allowed_oauth_scopes,
+        "RefreshTokenValidity": config.refresh_token_validity,
+        "AccessTokenValidity": config.access_token_validity,
+        "IdTokenValidity": config.id_token_validity,
+        "TokenValidityUnits": config.token_validity_units,
+    }
+    members.update({k: plain(v) for k, v in optional.items() if v is not None})
+    return members

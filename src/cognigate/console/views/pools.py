@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote, urlencode
 
 from starlette.responses import Response
 
 from cognigate.console import wire, wizard
 from cognigate.console.context import Handler, Page, error_text, html_error
-from cognigate.console.views import pool_settings
+from cognigate.console.views import clients, pool_settings
 from cognigate.core.errors import AwsError
 from cognigate.identity.groups import NewGroup
 from cognigate.identity.mfa import PoolMfaChange
-from cognigate.identity.model import AppClient, Domain
 from cognigate.identity.users import UserQuery
 
 
@@ -163,12 +161,67 @@ async def pool_detail(page: Page) -> Response:
 
 
 async def pool_delete(page: Page) -> Response:
+    """Delete user pool, once the person typed the pool's name (as the AWS console asks)."""
+    identity = page.console.identity
     pool_id = page.request.path_params["pool_id"]
     try:
-        await page.call(page.console.identity.pools.delete, pool_id)
+        pool = (await page.call(identity.pools.describe, pool_id)).pool
     except AwsError as error:
-        return page.redirect(f"/console/pools/{pool_id}", notice="error", name=error_text(error))
-    return page.redirect("/console/pools", notice="pool-deleted", name=pool_id)
+        return page.finish(html_error(error_text(error), 404))
+    if page.request.method == "GET":
+        return _confirm_delete(page, pool)
+    if page.value("confirm") != pool.name:
+        return _confirm_delete(page, pool, "Enter the user pool name to confirm deletion.")
+    try:
+        await page.call(identity.pools.delete, pool_id)
+    except AwsError as error:
+        return _confirm_delete(page, pool, error_text(error))
+    return page.redirect("/console/pools", notice="pool-deleted", name=pool.name)
+
+
+def _confirm_delete(page: Page, pool: Any, error: str | None = None) -> Response:
+    return page.render(
+        "confirm_delete.html",
+        status=400 if error else 200,
+        pool=pool,
+        kind="user pool",
+        name=pool.name,
+        action=f"/console/pools/{pool.id}/delete",
+        error=error,
+    )
+
+
+async def domain_delete(page: Page) -> Response:
+    """Delete the pool's Cognito domain (DeleteUserPoolDomain), once its name is typed."""
+    identity = page.console.identity
+    pool_id = page.request.path_params["pool_id"]
+    try:
+        pool = (await page.call(identity.pools.describe, pool_id)).pool
+    except AwsError as error:
+        return page.finish(html_error(error_text(error), 404))
+    domain = await page.call(identity.domains.for_pool, pool_id)
+    if domain is None:
+        return _tab(page, pool_id, "app-integration", "error", "The user pool has no domain.")
+    refused: str | None = None
+    if page.request.method == "POST":
+        if page.value("confirm") != domain.domain:
+            refused = "Enter the domain name to confirm deletion."
+        else:
+            try:
+                await page.call(identity.domains.delete, pool_id, domain.domain)
+            except AwsError as failure:
+                refused = error_text(failure)
+            else:
+                return _tab(page, pool_id, "app-integration", "domain-deleted", domain.domain)
+    return page.render(
+        "confirm_delete.html",
+        status=400 if refused else 200,
+        pool=pool,
+        kind="Cognito domain",
+        name=domain.domain,
+        action=f"/console/pools/{pool_id}/domain/delete",
+        error=refused,
+    )
 
 
 async def domain_create(page: Page) -> Response:
@@ -209,50 +262,15 @@ def _tab(page: Page, pool_id: str, tab: str, notice: str, name: str) -> Response
     return page.redirect(f"/console/pools/{pool_id}", tab=tab, notice=notice, name=name)
 
 
-def hosted_ui_url(base_url: str, domain: Domain | None, client: AppClient) -> str | None:
-    """The console's "View Hosted UI" link: the real hosted UI of the pool's domain."""
-    config = client.config
-    if domain is None or not config.callback_urls or not config.allowed_oauth_flows:
-        return None
-    response_type = "code" if "code" in config.allowed_oauth_flows else "token"
-    query = urlencode(
-        {
-            "client_id": client.id,
-            "response_type": response_type,
-            "scope": " ".join(config.allowed_oauth_scopes or ()),
-            "redirect_uri": config.callback_urls[0],
-        },
-        quote_via=quote,
-    ).replace("%20", "+")
-    return f"{base_url.rstrip('/')}/auth/{domain.domain}/login?{query}"
-
-
-async def client_detail(page: Page) -> Response:
-    identity = page.console.identity
-    pool_id = page.request.path_params["pool_id"]
-    client_id = page.request.path_params["client_id"]
-    try:
-        client = await page.call(identity.clients.describe, pool_id, client_id)
-    except AwsError as error:
-        return page.finish(html_error(error_text(error), 404))
-    domain = await page.call(identity.domains.for_pool, pool_id)
-    return page.render(
-        "client_detail.html",
-        client=client,
-        pool_id=pool_id,
-        domain=domain,
-        hosted_ui=hosted_ui_url(page.console.base_url, domain, client),
-    )
-
-
 def routes() -> list[tuple[str, Handler, list[str]]]:
     return [
         ("/pools", pool_list, ["GET"]),
         ("/pools/create", pool_create, ["GET", "POST"]),
         ("/pools/{pool_id}", pool_detail, ["GET"]),
-        ("/pools/{pool_id}/delete", pool_delete, ["POST"]),
+        ("/pools/{pool_id}/delete", pool_delete, ["GET", "POST"]),
         ("/pools/{pool_id}/domain", domain_create, ["POST"]),
+        ("/pools/{pool_id}/domain/delete", domain_delete, ["GET", "POST"]),
         ("/pools/{pool_id}/groups", group_create, ["POST"]),
-        ("/pools/{pool_id}/clients/{client_id}", client_detail, ["GET"]),
+        *clients.routes(),
         *pool_settings.routes(),
     ]
