@@ -152,11 +152,16 @@ def authorization_code(call: TokenCall, form: Mapping[str, str]) -> TokenBody:
 
 
 def refresh_token(call: TokenCall, form: Mapping[str, str]) -> TokenBody:
-    """New ID and access tokens (and a new refresh token if the client rotates them)."""
+    """New ID and access tokens (and a new refresh token if the client rotates them).
+
+    A refresh token bound to a device (device tracking) needs that device's ``device_key``, as
+    REFRESH_TOKEN_AUTH does; the new tokens stay bound to it.
+    """
     token = _require(form, "refresh_token")
     auth = AuthCall(call.deps, SessionCodec(call.deps.secret), call.store, call.pool, call.client)
     try:
         record, user = flow_refresh.redeem(auth, token)
+        flow_refresh.check_device(auth, record, form.get("device_key") or None)
     except NotAuthorizedException as error:
         raise InvalidGrant("invalid_grant") from error
     rotate = flow_refresh.rotation_enabled(auth)
@@ -168,6 +173,7 @@ def refresh_token(call: TokenCall, form: Mapping[str, str]) -> TokenBody:
         origin_jti=None if rotate else record.origin_jti,
         scope=record.scope or ADMIN_SCOPE,
         trigger_source=TOKEN_REFRESH,
+        device_key=record.device_key,
     )
     if record.scope:
         grant = issue_oauth(

@@ -332,6 +332,18 @@ class UiCustomizationRepository(Protocol):
         """Insert or replace."""
 
 
+class ConsumedChallengeRepository(Protocol):
+    """Sign-in steps (a ``Session``, an SRP ``SECRET_BLOCK``) already answered: each is good once,
+    whichever instance answers it."""
+
+    def consume(self, ticket: str, pool_id: str, expires: float) -> bool:
+        """Record ``ticket`` as answered until ``expires``; ``False`` if it already was (the
+        unique key decides, so two instances answering at once cannot both win)."""
+
+    def purge(self, now: float) -> None:
+        """Forget records whose step expired before ``now`` (it can no longer be answered)."""
+
+
 class IdentityStore(Protocol):
     """The repositories of one unit of work."""
 
@@ -363,3 +375,5 @@ class IdentityStore(Protocol):
     def provider_links(self) -> ProviderLinkRepository: ...
     @property
     def devices(self) -> DeviceRepository: ...
+    @property
+    def consumed_challenges(self) -> ConsumedChallengeRepository: ...

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from cognigate.storage.engine import WRITE_OPTION
+from cognigate.storage.repositories.consumed_challenges import SqlConsumedChallengeRepository
 from cognigate.storage.repositories.devices import SqlDeviceRepository
 from cognigate.storage.repositories.identity import (
     SqlClientRepository,
@@ -50,6 +51,7 @@ class SqlIdentityStore:
     identity_providers: SqlIdentityProviderRepository
     provider_links: SqlProviderLinkRepository
     devices: SqlDeviceRepository
+    consumed_challenges: SqlConsumedChallengeRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -79,4 +81,5 @@ class SqlIdentityUnitOfWork:
                 identity_providers=SqlIdentityProviderRepository(session),
                 provider_links=SqlProviderLinkRepository(session),
                 devices=SqlDeviceRepository(session),
+                consumed_challenges=SqlConsumedChallengeRepository(session),
             )

@@ -121,6 +121,15 @@ def prove_device(
     cognito: Any, setup: Setup, challenge: dict[str, Any], device: Device
 ) -> dict[str, Any]:
     """Answer DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER as the device."""
+    request = device_verifier_request(cognito, setup, challenge, device)
+    response: dict[str, Any] = cognito.respond_to_auth_challenge(**request)
+    return response
+
+
+def device_verifier_request(
+    cognito: Any, setup: Setup, challenge: dict[str, Any], device: Device
+) -> dict[str, Any]:
+    """Answer DEVICE_SRP_AUTH; the RespondToAuthChallenge request of DEVICE_PASSWORD_VERIFIER."""
     srp = AWSSRP(setup.username, PASSWORD, setup.pool_id, setup.client_id, client=object())
     second = cognito.respond_to_auth_challenge(
         ClientId=setup.client_id,
@@ -148,19 +157,18 @@ def prove_device(
         + timestamp.encode()
     )
     signature = base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
-    response: dict[str, Any] = cognito.respond_to_auth_challenge(
-        ClientId=setup.client_id,
-        ChallengeName="DEVICE_PASSWORD_VERIFIER",
-        Session=second["Session"],
-        ChallengeResponses={
+    return {
+        "ClientId": setup.client_id,
+        "ChallengeName": "DEVICE_PASSWORD_VERIFIER",
+        "Session": second["Session"],
+        "ChallengeResponses": {
             "USERNAME": setup.username,
             "DEVICE_KEY": device.key,
             "PASSWORD_CLAIM_SECRET_BLOCK": parameters["SECRET_BLOCK"],
             "PASSWORD_CLAIM_SIGNATURE": signature,
             "TIMESTAMP": timestamp,
         },
-    )
-    return response
+    }
 
 
 def remembered_device(cognito: Any, setup: Setup) -> tuple[Device, dict[str, Any]]:

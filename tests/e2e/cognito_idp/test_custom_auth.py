@@ -274,3 +274,46 @@ def test_admin_initiate_auth_runs_the_custom_flow(
     )
 
     assert "AuthenticationResult" in result
+
+
+def _srp_step(cognito: Any, custom_pool: tuple[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """CUSTOM_AUTH with SRP_A: the PASSWORD_VERIFIER challenge and a right answer to it."""
+    pool_id, client_id = custom_pool
+    srp = AWSSRP("alice", PASSWORD, pool_id, client_id, client=object())
+    first = cognito.initiate_auth(
+        ClientId=client_id,
+        AuthFlow="CUSTOM_AUTH",
+        AuthParameters={**srp.get_auth_params(), "CHALLENGE_NAME": "SRP_A"},
+    )
+    return first, srp.process_challenge(first["ChallengeParameters"], {"USERNAME": "alice"})
+
+
+def test_custom_auth_secret_block_cannot_skip_the_custom_challenge(
+    cognito: Any, custom_pool: tuple[str, str]
+) -> None:
+    _, proof = _srp_step(cognito, custom_pool)
+
+    with pytest.raises(ClientError) as caught:
+        cognito.respond_to_auth_challenge(
+            ClientId=custom_pool[1], ChallengeName="PASSWORD_VERIFIER", ChallengeResponses=proof
+        )
+
+    assert error_of(caught) == ("NotAuthorizedException", "Invalid session for the user.")
+
+
+def test_replayed_custom_auth_password_verifier_is_refused(
+    cognito: Any, custom_pool: tuple[str, str]
+) -> None:
+    first, proof = _srp_step(cognito, custom_pool)
+    request = {
+        "ClientId": custom_pool[1],
+        "ChallengeName": "PASSWORD_VERIFIER",
+        "Session": first["Session"],
+        "ChallengeResponses": proof,
+    }
+    cognito.respond_to_auth_challenge(**request)
+
+    with pytest.raises(ClientError) as caught:
+        cognito.respond_to_auth_challenge(**request)
+
+    assert error_of(caught) == ("NotAuthorizedException", "Invalid session for the user.")

@@ -14,7 +14,15 @@ from dataclasses import replace
 from cognigate.identity import attributes as attrs
 from cognigate.identity import totp
 from cognigate.identity.auth.context import AuthCall, check_secret_hash, require_param
-from cognigate.identity.auth.mfa import SELECT, SETUP, challenge, choices, pending
+from cognigate.identity.auth.mfa import (
+    CODE_DELIVERY,
+    SELECT,
+    SETUP,
+    SMS_OTP,
+    challenge,
+    choices,
+    pending,
+)
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.sessions import INVALID_SESSION, AuthSession
 from cognigate.identity.auth.signin import MfaStep, grant
@@ -24,7 +32,6 @@ from cognigate.identity.errors import (
     NotAuthorizedException,
 )
 from cognigate.identity.mfa_state import (
-    DESTINATION,
     EMAIL,
     SMS,
     TOTP,
@@ -41,7 +48,12 @@ WRONG_CODE = "Invalid code received for user"
 WRONG_DELIVERED_CODE = "Invalid code or auth state for the user."
 #: wrong codes one challenge tolerates before its session is spent
 MAX_FAILURES = 5
-_CODE_FIELD = {SMS: "SMS_MFA_CODE", EMAIL: "EMAIL_OTP_CODE", TOTP: "SOFTWARE_TOKEN_MFA_CODE"}
+_CODE_FIELD = {
+    SMS: "SMS_MFA_CODE",
+    SMS_OTP: "SMS_OTP_CODE",
+    EMAIL: "EMAIL_OTP_CODE",
+    TOTP: "SOFTWARE_TOKEN_MFA_CODE",
+}
 
 ChallengeFn = Callable[[AuthCall, str | None, Mapping[str, str], MfaStep | None], AuthResult]
 
@@ -65,7 +77,8 @@ def _mismatch(
     count = (failures if isinstance(failures, int) else 0) + 1
     kept = {**record, "failures": count} if count < MAX_FAILURES else None
     save_user(call.store, call.pool, with_challenge(user, kept))
-    return AuthResult(failure=CodeMismatchException(message))
+    # AWS parity: the user may type the code again with the same Session (until it is spent)
+    return AuthResult(failure=CodeMismatchException(message), retry=kept is not None)
 
 
 def _totp_step(call: AuthCall, user: User, code: str) -> int | None:
@@ -104,12 +117,12 @@ def _code_challenge(name: str) -> ChallengeFn:
         if not hmac.compare_digest(digest, str(record.get("sha256", ""))):
             return _mismatch(call, user, record, WRONG_DELIVERED_CODE)
         # AWS parity: a code that arrived proves the phone number (or email) it was sent to.
-        flag = (f"{DESTINATION[name]}_verified", "true")
+        flag = (f"{CODE_DELIVERY[name][0]}_verified", "true")
         return _complete(
             call, replace(user, attributes=attrs.merge(user.attributes, [flag])), session
         )
 
-    respond.__doc__ = f"{name}: the code sent to the user's {'phone' if name == SMS else 'email'}."
+    respond.__doc__ = f"{name}: the code sent to the user's {CODE_DELIVERY[name][0]}."
     return respond
 
 
@@ -140,6 +153,7 @@ MFA_CHALLENGES: dict[str, ChallengeFn] = {
     TOTP: software_token_mfa,
     SMS: _code_challenge(SMS),
     EMAIL: _code_challenge(EMAIL),
+    SMS_OTP: _code_challenge(SMS_OTP),
     SELECT: select_mfa_type,
     SETUP: mfa_setup,
 }

@@ -137,7 +137,7 @@ def _srp_challenge(
     call: AuthCall, user: User, history: History, params: Mapping[str, str]
 ) -> AuthResult:
     """PASSWORD_VERIFIER inside CUSTOM_AUTH: SRP's parameters plus a Session with the history."""
-    started = flow_srp.srp_flow(call, params, None)
+    started = flow_srp.start(call, params, custom=True)
     block = started.parameters["SECRET_BLOCK"]
     data = {"s": history, "block": _digest(block)}
     session = call.seal(user.username, PASSWORD_VERIFIER, auth_time=call.now, data=data)
@@ -215,7 +215,7 @@ def password_verifier(
     block = answers.get("PASSWORD_CLAIM_SECRET_BLOCK", "")
     if session.data.get("block") != _digest(block):
         raise NotAuthorizedException(INVALID_SESSION)
-    proven = flow_srp.prove_password(call, answers)
+    proven = flow_srp.prove_password(call, answers, custom=True)
     if isinstance(proven, AuthResult):
         # Deviation: AWS records a failed PASSWORD_VERIFIER and asks DefineAuthChallenge again
         return proven

@@ -123,7 +123,8 @@ def device_password_verifier(
         now=call.now,
     )
     if not proven:
-        raise NotAuthorizedException(WRONG_PASSWORD)
+        # returned, not raised: the spent SECRET_BLOCK and Session must be recorded
+        return AuthResult(failure=NotAuthorizedException(WRONG_PASSWORD))
     check_state(user)
     used = replace(device, last_authenticated=call.now)
     call.store.devices.save(used)

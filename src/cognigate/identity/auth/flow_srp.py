@@ -30,6 +30,12 @@ BLOCK_VALIDITY = 300.0
 
 def srp_flow(call: AuthCall, params: Mapping[str, str], _mfa: MfaStep | None) -> AuthResult:
     """Answer SRP_A with SALT, SRP_B and a sealed SECRET_BLOCK."""
+    return start(call, params)
+
+
+def start(call: AuthCall, params: Mapping[str, str], *, custom: bool = False) -> AuthResult:
+    """The PASSWORD_VERIFIER challenge for SRP_A; ``custom``: a step of CUSTOM_AUTH, whose
+    SECRET_BLOCK is good only with that flow's Session (the custom challenges still follow)."""
     username = require_param(params, "USERNAME")
     a_hex = require_param(params, "SRP_A")
     user = lookup(call, username)
@@ -66,7 +72,13 @@ def srp_flow(call: AuthCall, params: Mapping[str, str], _mfa: MfaStep | None) ->
             challenge=CHALLENGE,
             issued=call.now,
             data=call.carry(
-                {"a": a_hex, "b": format(challenge.b, "x"), "B": challenge.B_hex, "known": known}
+                {
+                    "a": a_hex,
+                    "b": format(challenge.b, "x"),
+                    "B": challenge.B_hex,
+                    "known": known,
+                    "custom": custom,
+                }
             ),
         )
     )
@@ -92,10 +104,13 @@ def password_verifier(
     return finish(call, proven, call.now, mfa)
 
 
-def prove_password(call: AuthCall, answers: Mapping[str, str]) -> User | AuthResult:
+def prove_password(
+    call: AuthCall, answers: Mapping[str, str], *, custom: bool = False
+) -> User | AuthResult:
     """The user whose PASSWORD_CLAIM_SIGNATURE is right, or the failure to report.
 
-    :raises NotAuthorizedException: forged or foreign block, unknown user, locked out.
+    :raises NotAuthorizedException: forged or foreign block (or one of the other flow, plain
+        SRP vs CUSTOM_AUTH), unknown user, locked out.
     """
     state = call.codec.open_block(
         answers.get("PASSWORD_CLAIM_SECRET_BLOCK"), now=call.now, validity=BLOCK_VALIDITY
@@ -104,7 +119,7 @@ def prove_password(call: AuthCall, answers: Mapping[str, str]) -> User | AuthRes
         call.pool.id,
         call.client.id,
         CHALLENGE,
-    ):
+    ) or bool(state.data.get("custom")) != custom:
         raise NotAuthorizedException("Invalid session for the user.")
     user = lookup(call, state.username) if state.data.get("known") else None
     if user is None:

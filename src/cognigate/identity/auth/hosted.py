@@ -25,6 +25,7 @@ from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.sessions import SessionCodec
 from cognigate.identity.auth.signed_in import SignedIn
 from cognigate.identity.auth.signin import MfaStep
+from cognigate.identity.auth.single_use import answer
 from cognigate.identity.context import Deps, require_client, require_pool
 from cognigate.identity.errors import InvalidParameterException
 from cognigate.identity.model import AppClient, User
@@ -107,7 +108,7 @@ class HostedSignIn:
         with self._call(pool_id, client_id) as call:
             username = call.open(session, challenge).username
             params = self._with_secret_hash(call, {**answers, "USERNAME": username}, username)
-            outcome = _outcome(call, handler(call, session, params, self._mfa))
+            outcome = _outcome(call, answer(call, handler, session, params, self._mfa))
         return self._finish(outcome)
 
     def _finish(self, outcome: HostedOutcome | SignedIn) -> HostedOutcome:

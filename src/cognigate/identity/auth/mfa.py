@@ -17,7 +17,6 @@ from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.sessions import INVALID_SESSION, AuthSession
 from cognigate.identity.errors import NotAuthorizedException
 from cognigate.identity.mfa_state import (
-    DESTINATION,
     EMAIL,
     FACTORS,
     SMS,
@@ -31,6 +30,14 @@ from cognigate.identity.mfa_state import (
 from cognigate.identity.model import User
 from cognigate.identity.user_store import code_state, find_user, save_user
 
+#: USER_AUTH's first-factor code by SMS (its EMAIL_OTP is the MFA factor's own challenge)
+SMS_OTP = "SMS_OTP"
+#: the attribute and medium a code challenge is delivered to
+CODE_DELIVERY = {
+    SMS: ("phone_number", "SMS"),
+    SMS_OTP: ("phone_number", "SMS"),
+    EMAIL: ("email", "EMAIL"),
+}
 SELECT = "SELECT_MFA_TYPE"
 SETUP = "MFA_SETUP"
 MFA_CODE = "mfa_code"
@@ -85,12 +92,13 @@ def setup_challenge(call: AuthCall, user: User, auth_time: float) -> AuthResult:
 
 
 def challenge(call: AuthCall, user: User, factor: str, auth_time: float) -> AuthResult:
-    """SOFTWARE_TOKEN_MFA, or SMS_MFA / EMAIL_OTP with a fresh code sent to the outbox."""
+    """SOFTWARE_TOKEN_MFA, or SMS_MFA / EMAIL_OTP / SMS_OTP with a fresh code sent to the
+    outbox."""
     if factor == TOTP:
         return _begin(call, user, TOTP, auth_time, {})
     code, stored = code_state(call.now)
-    destination = user.attribute(DESTINATION[factor]) or ""
-    medium = "SMS" if factor == SMS else "EMAIL"
+    attribute, medium = CODE_DELIVERY[factor]
+    destination = user.attribute(attribute) or ""
     for message in messages.compose(user, _delivery(call, code), (medium,), call.now):
         call.store.outbox.append(message)
     parameters = {
@@ -165,4 +173,14 @@ def choices(record: Mapping[str, object]) -> Sequence[str]:
     return [str(c) for c in raw] if isinstance(raw, list) else []
 
 
-__all__ = ["EMAIL", "SELECT", "SETUP", "active_factors", "challenge", "mfa_step", "pending"]
+__all__ = [
+    "CODE_DELIVERY",
+    "EMAIL",
+    "SELECT",
+    "SETUP",
+    "SMS_OTP",
+    "active_factors",
+    "challenge",
+    "mfa_step",
+    "pending",
+]

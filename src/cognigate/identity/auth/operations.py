@@ -17,7 +17,9 @@ from cognigate.identity.auth import (
     flow_password,
     flow_refresh,
     flow_srp,
+    flow_user_auth,
 )
+from cognigate.identity.auth.access import authenticate
 from cognigate.identity.auth.challenge_mfa import MFA_CHALLENGES
 from cognigate.identity.auth.completion import complete_sign_in
 from cognigate.identity.auth.context import AuthCall
@@ -27,7 +29,9 @@ from cognigate.identity.auth.issuance import Grant
 from cognigate.identity.auth.mfa import mfa_step
 from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.auth.sessions import SessionCodec
+from cognigate.identity.auth.sign_in_policy import AuthFactors, auth_factors
 from cognigate.identity.auth.signin import MfaStep
+from cognigate.identity.auth.single_use import answer
 from cognigate.identity.context import Deps, require_client, require_pool
 from cognigate.identity.errors import (
     InvalidParameterException,
@@ -59,6 +63,7 @@ FLOWS: Mapping[str, Flow] = {
     "REFRESH_TOKEN_AUTH": Flow(flow_refresh.refresh_flow, "ALLOW_REFRESH_TOKEN_AUTH"),
     "REFRESH_TOKEN": Flow(flow_refresh.refresh_flow, "ALLOW_REFRESH_TOKEN_AUTH"),
     "CUSTOM_AUTH": Flow(flow_custom.custom_flow, "ALLOW_CUSTOM_AUTH"),
+    "USER_AUTH": Flow(flow_user_auth.user_auth_flow, "ALLOW_USER_AUTH"),
 }
 
 CHALLENGES: dict[str, ChallengeFn] = {
@@ -67,6 +72,7 @@ CHALLENGES: dict[str, ChallengeFn] = {
     "NEW_PASSWORD_REQUIRED": challenge_new_password.new_password,
     **MFA_CHALLENGES,
     **DEVICE_CHALLENGES,
+    **flow_user_auth.USER_AUTH_CHALLENGES,
 }
 
 _DEFAULT_SWITCHES = frozenset(
@@ -164,7 +170,7 @@ class AuthOperations:
             raise InvalidParameterException(f"Unsupported challenge {challenge}.")
         device_key = requested_device_key(self._codec, session, answers)
         with self._call(client_id, pool_id, pool_id is not None, device_key) as call:
-            result = handler(call, session, answers, self._mfa)
+            result = answer(call, handler, session, answers, self._mfa)
         return self._answer(result)
 
     def _answer(self, result: AuthResult) -> AuthResult:
@@ -175,6 +181,16 @@ class AuthOperations:
         if result.signed_in is None:
             return result
         return AuthResult(grant=complete_sign_in(self._deps, result.signed_in))
+
+    def user_auth_factors(self, access_token: str) -> AuthFactors:
+        """GetUserAuthFactors: the caller's MFA settings and USER_AUTH first factors.
+
+        :raises NotAuthorizedException: invalid, expired or revoked access token.
+        :raises UserNotFoundException: the user was deleted.
+        """
+        with self._deps.uow(write=False) as store:
+            caller = authenticate(self._deps, store, access_token)
+        return auth_factors(caller.pool, caller.user)
 
     def tokens_from_refresh_token(
         self,

@@ -23,3 +23,7 @@ class AuthResult:
     failure: AwsError | None = None
     #: the sign-in succeeded: PostAuthentication and the tokens follow, outside its transaction
     signed_in: SignedIn | None = None
+    #: SELECT_CHALLENGE's AvailableChallenges
+    available: tuple[str, ...] = ()
+    #: the failure leaves the challenge open: the same Session may be answered again
+    retry: bool = False

@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 import json
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -32,6 +33,8 @@ class AuthSession:
     issued: float
     auth_time: float = 0.0
     data: Mapping[str, object] = field(default_factory=dict)
+    #: random id of this sealed step: what a consumed answer is recorded by (single use)
+    nonce: str = ""
 
 
 class SessionCodec:
@@ -50,6 +53,7 @@ class SessionCodec:
             "i": session.issued,
             "a": session.auth_time,
             "d": dict(session.data),
+            "j": session.nonce or secrets.token_urlsafe(16),
         }
         return self._fernet.encrypt(json.dumps(payload).encode()).decode()
 
@@ -67,6 +71,7 @@ class SessionCodec:
             issued=raw["i"],
             auth_time=raw.get("a", 0.0),
             data=raw.get("d", {}),
+            nonce=str(raw.get("j") or hashlib.sha256(json.dumps(raw).encode()).hexdigest()),
         )
         if now - session.issued > validity:
             raise NotAuthorizedException(EXPIRED_SESSION)

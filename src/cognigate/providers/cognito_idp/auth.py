@@ -1,5 +1,5 @@
 """Handlers of InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge,
-AdminRespondToAuthChallenge and GetTokensFromRefreshToken."""
+AdminRespondToAuthChallenge, GetTokensFromRefreshToken and GetUserAuthFactors."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from cognigate.identity.auth.result import AuthResult
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.http import CallContext, Wire
 from cognigate.protocol.json11 import Handler
+from cognigate.providers.cognito_idp.wire import drop_none
 
 
 def grant_out(grant: Grant) -> Wire:
@@ -37,6 +38,8 @@ def result_out(result: AuthResult) -> Wire:
     out["ChallengeParameters"] = dict(result.parameters)
     if result.grant is not None:
         out["AuthenticationResult"] = grant_out(result.grant)
+    if result.available:
+        out["AvailableChallenges"] = list(result.available)
     return out
 
 
@@ -92,10 +95,22 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         )
         return {"AuthenticationResult": grant_out(grant)}
 
+    def get_user_auth_factors(params: Wire, _: CallContext) -> Wire:
+        factors = auth.user_auth_factors(params["AccessToken"])
+        return drop_none(
+            {
+                "Username": factors.username,
+                "PreferredMfaSetting": factors.preferred_mfa,
+                "UserMFASettingList": list(factors.mfa_settings) or None,
+                "ConfiguredUserAuthFactors": list(factors.first_factors),
+            }
+        )
+
     return {
         "InitiateAuth": initiate_auth,
         "AdminInitiateAuth": admin_initiate_auth,
         "RespondToAuthChallenge": respond_to_auth_challenge,
         "AdminRespondToAuthChallenge": admin_respond_to_auth_challenge,
         "GetTokensFromRefreshToken": get_tokens_from_refresh_token,
+        "GetUserAuthFactors": get_user_auth_factors,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from cognigate.storage.orm import apigw as _apigw  # noqa: F401 - registers tables
+from cognigate.storage.orm import consumed_challenges as _consumed  # noqa: F401 - registers tables
 from cognigate.storage.orm import devices as _devices  # noqa: F401 - registers tables
 from cognigate.storage.orm import identity as _identity  # noqa: F401 - registers tables
 from cognigate.storage.orm import identity_providers as _idps  # noqa: F401 - registers tables
