@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlencode
@@ -26,6 +27,20 @@ from cognigate.core.errors import AwsError
 from cognigate.identity.service import IdentityService
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+def when(epoch: object) -> str:
+    """Seconds since the epoch as a readable UTC date (``2026-11-26 13:41:53 UTC``)."""
+    if isinstance(epoch, bool) or not isinstance(epoch, int | float):
+        return ""
+    try:
+        moment = datetime.fromtimestamp(epoch, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return ""
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+TEMPLATES.env.filters["when"] = when
 
 HEADERS = {
     "content-security-policy": (

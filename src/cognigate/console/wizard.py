@@ -6,9 +6,11 @@ CreateUserPool, CreateUserPoolDomain and CreateUserPoolClient use.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from cognigate.identity.mfa import PoolMfaChange
 from cognigate.identity.model import ClientConfig, PoolConfig, SchemaAttribute
 from cognigate.identity.passwords import PasswordPolicy
 
@@ -34,6 +36,8 @@ DEFAULTS: dict[str, str] = {
     "require_lower": "on",
     "temp_days": "7",
     "mfa": "required",
+    "mfa_methods": "totp",
+    "sms_role": "CognitoIdpSNSServiceRole",
     "self_recovery": "on",
     "recovery_delivery": "email_only",
     "self_registration": "on",
@@ -54,11 +58,25 @@ DEFAULTS: dict[str, str] = {
     "scopes": "email,openid,phone",
 }
 LIST_FIELDS = frozenset(
-    {"sign_in_options", "required_attributes", "auth_flows", "grant_types", "scopes"}
+    {
+        "sign_in_options",
+        "mfa_methods",
+        "required_attributes",
+        "auth_flows",
+        "grant_types",
+        "scopes",
+    }
 )
 CHECKBOXES_BY_STEP: dict[int, tuple[str, ...]] = {
     1: ("sign_in_options", "preferred_username", "case_sensitive"),
-    2: ("require_numbers", "require_special", "require_upper", "require_lower", "self_recovery"),
+    2: (
+        "require_numbers",
+        "require_special",
+        "require_upper",
+        "require_lower",
+        "self_recovery",
+        "mfa_methods",
+    ),
     3: ("self_registration", "auto_verify", "keep_original", "required_attributes"),
     5: ("hosted_ui", "auth_flows", "grant_types", "scopes"),
 }
@@ -161,6 +179,28 @@ def mfa_mode(state: Mapping[str, str]) -> str:
     """The MFA enforcement chosen; the AWS console sets it, with authenticator apps (TOTP),
     through SetUserPoolMfaConfig: CreateUserPool alone can only require SMS MFA."""
     return _MFA.get(state.get("mfa", ""), "OFF")
+
+
+def mfa_change(state: Mapping[str, str], account_id: str) -> PoolMfaChange | None:
+    """SetUserPoolMfaConfig for the chosen enforcement and MFA methods (``None``: no MFA).
+
+    SMS names the IAM role the AWS console creates for Cognito to send SMS through SNS (step
+    "Configure message delivery"); cognigate records the messages in the outbox instead.
+    """
+    mode = mfa_mode(state)
+    if mode == "OFF":
+        return None
+    methods = listed(state, "mfa_methods")
+    sms = None
+    if "sms" in methods:
+        role = state.get("sms_role") or DEFAULTS["sms_role"]
+        sms = {
+            "SmsConfiguration": {
+                "SnsCallerArn": f"arn:aws:iam::{account_id}:role/service-role/{role}",
+                "ExternalId": str(uuid.uuid4()),
+            }
+        }
+    return PoolMfaChange(mode=mode, totp_enabled="totp" in methods, sms=sms)
 
 
 def pool_config(state: Mapping[str, str]) -> PoolConfig:

@@ -11,7 +11,6 @@ from cognigate.console.context import Handler, Page, error_text, html_error
 from cognigate.console.views import clients, pool_settings
 from cognigate.core.errors import AwsError
 from cognigate.identity.groups import NewGroup
-from cognigate.identity.mfa import PoolMfaChange
 from cognigate.identity.users import UserQuery
 
 
@@ -46,15 +45,20 @@ async def pool_create(page: Page) -> Response:
 def _check_step(state: dict[str, str], step: int) -> str | None:
     if step == 1 and not wizard.listed(state, "sign_in_options"):
         return "Select at least one Cognito user pool sign-in option."
-    if step == 5:
-        if not state.get("pool_name"):
-            return "Enter a user pool name."
-        if state.get("hosted_ui") and not state.get("domain_prefix"):
-            return "Enter a Cognito domain prefix."
-        if not state.get("client_name"):
-            return "Enter an app client name."
-        if state.get("hosted_ui") and not state.get("callback_url"):
-            return "Enter an allowed callback URL."
+    if step == 2 and state.get("mfa") != "none" and not wizard.listed(state, "mfa_methods"):
+        return "Select at least one MFA method."
+    return _check_app(state) if step == 5 else None
+
+
+def _check_app(state: dict[str, str]) -> str | None:
+    if not state.get("pool_name"):
+        return "Enter a user pool name."
+    if state.get("hosted_ui") and not state.get("domain_prefix"):
+        return "Enter a Cognito domain prefix."
+    if not state.get("client_name"):
+        return "Enter an app client name."
+    if state.get("hosted_ui") and not state.get("callback_url"):
+        return "Enter an allowed callback URL."
     return None
 
 
@@ -95,9 +99,8 @@ async def _create(page: Page, state: dict[str, str]) -> Response:
     except AwsError as error:
         return _wizard(page, state, last, error_text(error))
     pool_id = details.pool.id
-    mode = wizard.mfa_mode(state)
-    if mode != "OFF":
-        change = PoolMfaChange(mode=mode, totp_enabled=True)
+    change = wizard.mfa_change(state, page.console.account_id)
+    if change is not None:
         await page.call(identity.mfa.set_pool_config, pool_id, change)
     problem = await _set_up(page, pool_id, prefix, wizard.client_choice(state))
     if problem is not None:

@@ -50,10 +50,21 @@ def _create_members(request: NewUser) -> dict[str, Any]:
     return members
 
 
+async def _pool_name(page: Page, pool_id: str) -> str:
+    """The pool's name for the breadcrumbs. :raises ResourceNotFoundException:"""
+    return str((await page.call(page.console.identity.pools.describe, pool_id)).pool.name)
+
+
 async def user_create(page: Page) -> Response:
     pool_id = page.request.path_params["pool_id"]
+    try:
+        pool_name = await _pool_name(page, pool_id)
+    except AwsError as error:
+        return page.finish(html_error(error_text(error), 404))
     if page.request.method == "GET":
-        return page.render("user_create.html", pool_id=pool_id, error=None, form={})
+        return page.render(
+            "user_create.html", pool_id=pool_id, pool_name=pool_name, error=None, form={}
+        )
     request = _create_request(page, pool_id)
     problem = page.invalid("cognito-idp", "AdminCreateUser", _create_members(request))
     if problem is None:
@@ -66,7 +77,12 @@ async def user_create(page: Page) -> Response:
                 f"/console/pools/{pool_id}", tab="users", notice="user-created", name=user.username
             )
     return page.render(
-        "user_create.html", status=400, pool_id=pool_id, error=problem, form=page.form
+        "user_create.html",
+        status=400,
+        pool_id=pool_id,
+        pool_name=pool_name,
+        error=problem,
+        form=page.form,
     )
 
 
@@ -75,13 +91,19 @@ async def user_detail(page: Page) -> Response:
     pool_id = page.request.path_params["pool_id"]
     username = page.request.path_params["username"]
     try:
+        pool_name = await _pool_name(page, pool_id)
         user = await page.call(identity.users.admin_get_user, pool_id, username)
         groups = await page.call(identity.groups.groups_of, pool_id, username)
         all_groups = (await page.call(identity.groups.list_groups, pool_id, 60, None)).items
     except AwsError as error:
         return page.finish(html_error(error_text(error), 404))
     return page.render(
-        "user_detail.html", pool_id=pool_id, user=user, groups=groups, all_groups=all_groups
+        "user_detail.html",
+        pool_id=pool_id,
+        pool_name=pool_name,
+        user=user,
+        groups=groups,
+        all_groups=all_groups,
     )
 
 
