@@ -128,20 +128,6 @@ def test_deploy_api_to_a_new_stage_creates_it(
     assert apigateway.get_stage(restApiId=mock_api.id, stageName="prod")["deploymentId"]
 
 
-def test_deploy_to_a_new_stage_without_a_name_is_refused_and_deploys_nothing(
-    server: Server, apigateway: Any, mock_api: MockApi
-) -> None:
-    before = apigateway.get_deployments(restApiId=mock_api.id)["items"]
-    deploy = f"/console/apis/{mock_api.id}/deploy"
-    with httpx.Client(base_url=server.url, timeout=30) as client:
-        token = csrf_of(client.get(deploy).text)
-        response = client.post(deploy, data={"csrf": token, "stage": "__new__", "new_stage": ""})
-
-    assert response.status_code == 400
-    assert "Enter a stage name for the new stage." in response.text
-    assert apigateway.get_deployments(restApiId=mock_api.id)["items"] == before
-
-
 def test_stages_link_lists_the_stages_and_opens_one_with_its_invoke_url(
     server: Server, mock_api: MockApi, chromium: Callable[..., Any]
 ) -> None:
@@ -197,3 +183,37 @@ def test_test_tab_shows_response_headers_as_json(
 
     headers = page.locator(".test-result .response-headers").inner_text()
     assert json.loads(headers) == {"Content-Type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"stage": "__new__", "new_stage": "bad stage!"}, "BadRequestException"),
+        ({"stage": "__new__", "new_stage": ""}, "Enter a stage name for the new stage."),
+    ],
+)
+def test_a_deployment_aws_refuses_shows_its_message_on_the_deploy_page_and_deploys_nothing(
+    server: Server, apigateway: Any, mock_api: MockApi, fields: dict[str, str], message: str
+) -> None:
+    before = apigateway.get_deployments(restApiId=mock_api.id)["items"]
+    deploy = f"/console/apis/{mock_api.id}/deploy"
+    with httpx.Client(base_url=server.url, timeout=30) as client:
+        token = csrf_of(client.get(deploy).text)
+        response = client.post(deploy, data={"csrf": token, **fields})
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert apigateway.get_deployments(restApiId=mock_api.id)["items"] == before
+
+
+def test_an_authorizer_without_a_token_source_shows_the_error_and_creates_nothing(
+    server: Server, apigateway: Any, mock_api: MockApi, pool_arn: str
+) -> None:
+    page = f"/console/apis/{mock_api.id}/authorizers"
+    with httpx.Client(base_url=server.url, timeout=30, follow_redirects=True) as client:
+        token = csrf_of(client.get(page).text)
+        fields = {"name": "no-source", "type": "COGNITO_USER_POOLS", "user_pool": pool_arn}
+        response = client.post(page + "/create", data={"csrf": token, "token_source": "", **fields})
+
+    assert "banner-error" in response.text
+    assert apigateway.get_authorizers(restApiId=mock_api.id)["items"] == []
