@@ -6,6 +6,8 @@ https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_
 
 from __future__ import annotations
 
+import re
+
 from cognigate.identity.context import Deps, require_client, require_pool
 from cognigate.identity.errors import InvalidParameterException
 from cognigate.identity.ports import IdentityStore, UiCustomization
@@ -14,6 +16,20 @@ ALL = "ALL"
 MAX_IMAGE_BYTES = 100 * 1024
 MAX_CSS_CHARS = 131072
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+#: the selectors a pool's CSS may use (AWS's list for the classic hosted UI)
+ALLOWED_SELECTORS = frozenset({
+    ".background-customizable", ".banner-customizable", ".errorMessage-customizable",
+    ".idpButton-customizable", ".idpButton-customizable:hover",
+    ".idpDescription-customizable", ".inputField-customizable",
+    ".inputField-customizable:focus", ".label-customizable", ".legalText-customizable",
+    ".logo-customizable", ".passwordCheck-valid-customizable",
+    ".passwordCheck-notValid-customizable", ".redirect-customizable",
+    ".socialButton-customizable", ".submitButton-customizable",
+    ".submitButton-customizable:hover", ".textDescription-customizable",
+})  # fmt: skip
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_FORBIDDEN_VALUE = re.compile(r"<|javascript:|expression\s*\(", re.IGNORECASE)
 
 
 def image_type(image: bytes) -> str:
@@ -21,9 +37,34 @@ def image_type(image: bytes) -> str:
     return "image/png" if image.startswith(_IMAGE_MAGIC[0]) else "image/jpeg"
 
 
+def css_problem(css: str) -> str | None:
+    """Why AWS would refuse this CSS, or ``None``: only the ``*-customizable`` selectors, no
+    at-rules (``@import``, ``@media``, ...), no HTML and no script."""
+    text = _COMMENT.sub(" ", css)
+    if "@" in text:
+        return "CSS must not contain @import, @supports, @page or @media statements."
+    end = 0
+    for rule in _RULE.finditer(text):
+        if text[end : rule.start()].strip():
+            return "CSS could not be parsed."
+        end = rule.end()
+        for selector in rule.group(1).split(","):
+            name = " ".join(selector.split())
+            if name not in ALLOWED_SELECTORS:
+                return f"CSS contains an invalid selector: {name or '(empty)'}."
+        if _FORBIDDEN_VALUE.search(rule.group(2)):
+            return "CSS property values must not contain HTML or JavaScript."
+    if text[end:].strip():
+        return "CSS could not be parsed."
+    return None
+
+
 def _check(css: str | None, image: bytes | None) -> None:
-    if css is not None and (len(css) > MAX_CSS_CHARS or "<" in css):
-        raise InvalidParameterException("CSS is invalid.")
+    if css is not None:
+        # AWS parity: InvalidParameterException; the exact wording AWS uses is not recorded.
+        problem = "CSS is too long." if len(css) > MAX_CSS_CHARS else css_problem(css)
+        if problem is not None:
+            raise InvalidParameterException(problem)
     if image is not None and (len(image) > MAX_IMAGE_BYTES or not image.startswith(_IMAGE_MAGIC)):
         raise InvalidParameterException("Image must be a PNG or JPEG of at most 100 KB.")
 

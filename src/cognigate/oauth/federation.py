@@ -6,11 +6,9 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-oid
 
 from __future__ import annotations
 
-import html
-
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 
 from cognigate.core.errors import AwsError
 from cognigate.identity.auth.hosted import HostedOutcome
@@ -26,33 +24,11 @@ from cognigate.identity.oauth_requests import (
 from cognigate.identity.service import IdentityService
 from cognigate.oauth.hosted_ui import flow
 from cognigate.oauth.hosted_ui.pages import error_page, redirect
-from cognigate.oauth.http import clear_cookie, page_headers, set_cookie
+from cognigate.oauth.http import clear_cookie, set_cookie
 
 #: the browser binding of a federated sign-in in progress (see ``federation_state``)
 BINDING_COOKIE = "cognito-fed"
 BINDING_SECONDS = 900
-_CONTINUE = (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-    '<meta http-equiv="refresh" content="0;url={url}"><title>Signing in</title></head>'
-    '<body><p><a href="{url}">Continue</a></p></body></html>'
-)
-
-
-def _continue_in_browser(request: Request, response: Response) -> Response:
-    """A browser gets a page that moves on, instead of the redirect itself."""
-    # Deviation: AWS answers with the 302. Here the provider may be one of our own pools,
-    # whose sign-in form has a strict CSP ``form-action`` (its own origin and ours): a 302
-    # onward to the app would continue that form's redirect chain and the browser blocks it.
-    # A page ends the chain; clients that are not browsers still get the 302.
-    location = response.headers.get("location")
-    if request.headers.get("sec-fetch-mode") != "navigate" or location is None:
-        return response
-    page = HTMLResponse(_CONTINUE.format(url=html.escape(location, quote=True)),
-                        headers=page_headers())  # fmt: skip
-    for name, value in response.raw_headers:
-        if name == b"set-cookie":
-            page.raw_headers.append((name, value))
-    return page
 
 
 async def to_provider(
@@ -98,4 +74,4 @@ async def idp_response(request: Request, identity: IdentityService) -> Response:
         outcome = HostedOutcome(user=result.user, auth_time=result.auth_time)
         response = await flow.signed_in(request, identity, result.request, outcome)
     clear_cookie(request, response, BINDING_COOKIE)
-    return _continue_in_browser(request, response)
+    return response

@@ -8,7 +8,15 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tests.e2e.oauth.conftest import CALLBACK, NEW_PASSWORD, TIMEOUT, HostedPool, form_of, sign_in
+from tests.e2e.oauth.conftest import (
+    CALLBACK,
+    LAB_PASSWORD,
+    NEW_PASSWORD,
+    TIMEOUT,
+    HostedPool,
+    form_of,
+    sign_in,
+)
 
 CODE_REDIRECT = "http://localhost:8000/callback"
 
@@ -184,3 +192,27 @@ def test_cookies_are_secure_behind_an_https_proxy(hosted: HostedPool) -> None:
     )
 
     assert "Secure" in page.headers["set-cookie"]
+
+
+def test_change_password_page_carries_the_username(hosted: HostedPool, unique_name: Any) -> None:
+    username = hosted.user(unique_name("first"), email="first@example.com", temporary=True)
+
+    with httpx.Client(timeout=TIMEOUT) as browser:
+        page = sign_in(browser, _login_url(hosted), username, LAB_PASSWORD)
+
+    assert page.status_code == 200, page.text
+    assert "Change Password" in page.text
+    assert f'<input type="hidden" name="username" value="{username}">' in page.text
+
+
+def test_form_action_allows_the_client_callback_and_logout_origins(hosted: HostedPool) -> None:
+    client_id = hosted.client("code")["ClientId"]
+
+    page = httpx.get(timeout=TIMEOUT, url=hosted.authorize_url(client_id, page="login"))
+
+    directives = dict(
+        d.strip().split(" ", 1) for d in page.headers["content-security-policy"].split(";")
+    )
+    assert directives["form-action"].split() == [
+        "'self'", "http://localhost:8000", "https://example.com"
+    ]  # fmt: skip

@@ -10,6 +10,7 @@ import httpx
 from tests.e2e.oauth.conftest import NEW_PASSWORD, TIMEOUT, HostedPool, form_of, sign_in
 
 CODE_REDIRECT = "http://localhost:8000/callback"
+PASSWORD_CHANGED = "Your password has been changed."
 
 
 def _latest_code(hosted: HostedPool, username: str) -> str:
@@ -28,33 +29,60 @@ def _submit(browser: httpx.Client, page: httpx.Response, **fields: str) -> httpx
     return browser.post(action, data={"_csrf": csrf, **fields})
 
 
-def _url(hosted: HostedPool, page: str) -> str:
+def _url(hosted: HostedPool, page: str, **params: str) -> str:
     client_id = hosted.client("code")["ClientId"]
-    return hosted.authorize_url(client_id, page=page, redirect_uri=CODE_REDIRECT)
+    return hosted.authorize_url(client_id, page=page, redirect_uri=CODE_REDIRECT, **params)
 
 
-def test_sign_up_confirm_and_sign_in_through_the_pages(
+def _sign_up(browser: httpx.Client, hosted: HostedPool, username: str) -> httpx.Response:
+    """Sign up through the page; the confirmation page it leads to."""
+    signup = browser.get(_url(hosted, "signup", state="s-1"))
+    assert 'name="requiredAttributes[email]"' in signup.text
+    posted = _submit(
+        browser, signup, username=username, password=NEW_PASSWORD,
+        **{"requiredAttributes[email]": f"{username}@example.com"},
+    )  # fmt: skip
+    assert posted.status_code == 302, posted.text
+    return browser.get(posted.headers["location"])
+
+
+def test_confirming_a_sign_up_returns_to_the_app_signed_in(
     hosted: HostedPool, unique_name: Any
 ) -> None:
     username = unique_name("newbie")
     with httpx.Client(timeout=TIMEOUT, base_url=hosted.server.url) as browser:
-        signup = browser.get(_url(hosted, "signup"))
-        assert 'name="requiredAttributes[email]"' in signup.text
-        posted = _submit(
-            browser, signup, username=username, password=NEW_PASSWORD,
-            **{"requiredAttributes[email]": f"{username}@example.com"},
-        )  # fmt: skip
-        assert posted.status_code == 302, posted.text
-        confirm = browser.get(posted.headers["location"])
+        confirm = _sign_up(browser, hosted, username)
+
         confirmed = _submit(
             browser, confirm, username=username, code=_latest_code(hosted, username)
         )
-        assert confirmed.status_code == 302, confirmed.text
-        assert "/login?" in confirmed.headers["location"]
-        answer = sign_in(browser, _url(hosted, "login"), username, NEW_PASSWORD)
+        again = browser.get(_url(hosted, "login"))
 
-    assert answer.status_code == 302
-    assert "code" in parse_qs(urlsplit(answer.headers["location"]).query)
+    assert confirmed.status_code == 302, confirmed.text
+    location = urlsplit(confirmed.headers["location"])
+    query = parse_qs(location.query)
+    assert f"{location.scheme}://{location.netloc}{location.path}" == CODE_REDIRECT
+    assert query["state"] == ["s-1"]
+    assert list(query) == ["code", "state"]
+    assert again.status_code == 302  # the sign-in started a single sign-on session
+    assert again.headers["location"].startswith(CODE_REDIRECT + "?code=")
+
+
+def test_confirming_in_another_browser_leads_to_the_sign_in_page(
+    hosted: HostedPool, unique_name: Any
+) -> None:
+    username = unique_name("elsewhere")
+    with httpx.Client(timeout=TIMEOUT, base_url=hosted.server.url) as browser:
+        _sign_up(browser, hosted, username)
+    with httpx.Client(timeout=TIMEOUT, base_url=hosted.server.url) as other:
+        confirm = other.get(_url(hosted, "confirm", username=username))
+
+        confirmed = _submit(other, confirm, username=username, code=_latest_code(hosted, username))
+        answer = sign_in(other, _url(hosted, "login"), username, NEW_PASSWORD)
+
+    assert confirmed.status_code == 302, confirmed.text
+    assert urlsplit(confirmed.headers["location"]).path == f"/auth/{hosted.domain}/login"
+    assert answer.headers["location"].startswith(CODE_REDIRECT + "?code=")
 
 
 def test_sign_up_with_weak_password_shows_the_policy_error(
@@ -89,8 +117,14 @@ def test_forgot_password_then_reset_then_sign_in(hosted: HostedPool, unique_name
             password=renewed, confirmPassword=renewed,
         )  # fmt: skip
         assert reset.status_code == 302, reset.text
+        login = browser.get(reset.headers["location"])
+        reloaded = browser.get(reset.headers["location"])
         answer = sign_in(browser, _url(hosted, "login"), username, renewed)
 
+    assert urlsplit(reset.headers["location"]).path == f"/auth/{hosted.domain}/login"
+    assert PASSWORD_CHANGED in login.text
+    assert 'role="status"' in login.text
+    assert PASSWORD_CHANGED not in reloaded.text  # shown once
     assert answer.status_code == 302
     assert answer.headers["location"].startswith(CODE_REDIRECT + "?code=")
 

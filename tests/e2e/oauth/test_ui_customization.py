@@ -63,3 +63,64 @@ def test_image_that_is_not_png_or_jpeg_is_refused(hosted: HostedPool) -> None:
         hosted.cognito.set_ui_customization(UserPoolId=hosted.pool_id, ImageFile=b"GIF89a....")
 
     assert excinfo.value.response["Error"]["Code"] == "InvalidParameterException"
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "body { color: red; }",
+        ".label-customizable, h1 { color: red; }",
+        ".label-customizable .logo-customizable { color: red; }",
+        ".customizable { color: red; }",
+        "@import url(https://example.com/x.css);",
+        "@media (max-width: 10px) { .label-customizable { color: red; } }",
+        ".label-customizable { background: url(javascript:alert(1)); }",
+        ".label-customizable { color: red; ",
+    ],
+)
+def test_css_outside_the_customizable_classes_is_refused_and_not_stored(
+    hosted: HostedPool, css: str
+) -> None:
+    client_id = hosted.client("code:css-refused")["ClientId"]
+    hosted.cognito.set_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id, CSS=CSS)
+
+    with pytest.raises(ClientError) as excinfo:
+        hosted.cognito.set_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id, CSS=css)
+
+    assert excinfo.value.response["Error"]["Code"] == "InvalidParameterException"
+    got = hosted.cognito.get_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id)
+    assert got["UICustomization"]["CSS"] == CSS
+
+
+def test_css_using_every_documented_class_is_accepted(hosted: HostedPool) -> None:
+    client_id = hosted.client("code:css-all")["ClientId"]
+    css = "\n".join(f"{selector} {{ color: #123456; }} /* {selector} */" for selector in (
+        ".background-customizable", ".banner-customizable", ".errorMessage-customizable",
+        ".idpButton-customizable", ".idpButton-customizable:hover",
+        ".idpDescription-customizable", ".inputField-customizable",
+        ".inputField-customizable:focus", ".label-customizable", ".legalText-customizable",
+        ".logo-customizable", ".passwordCheck-valid-customizable",
+        ".passwordCheck-notValid-customizable", ".redirect-customizable",
+        ".socialButton-customizable", ".submitButton-customizable",
+        ".submitButton-customizable:hover", ".textDescription-customizable",
+    ))  # fmt: skip
+
+    hosted.cognito.set_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id, CSS=css)
+
+    got = hosted.cognito.get_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id)
+    assert got["UICustomization"]["CSS"] == css
+
+
+def test_css_only_update_replaces_the_logo_as_well(hosted: HostedPool) -> None:
+    # AWS documents that CSS and logo cannot be set separately: each call sets both.
+    client_id = hosted.client("code:css-only")["ClientId"]
+    hosted.cognito.set_ui_customization(
+        UserPoolId=hosted.pool_id, ClientId=client_id, CSS=CSS, ImageFile=_png()
+    )
+
+    hosted.cognito.set_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id, CSS=CSS)
+
+    got = hosted.cognito.get_ui_customization(UserPoolId=hosted.pool_id, ClientId=client_id)
+    page = httpx.get(timeout=TIMEOUT, url=hosted.authorize_url(client_id, page="login"))
+    assert "ImageUrl" not in got["UICustomization"]
+    assert "logo-customizable" not in page.text

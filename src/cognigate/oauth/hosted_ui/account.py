@@ -6,6 +6,8 @@ https://docs.aws.amazon.com/cognito/latest/developerguide/signup-endpoint.html
 
 from __future__ import annotations
 
+import string
+
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -16,11 +18,11 @@ from cognigate.identity.auth.hosted import HostedOutcome, hosted_secret_hash
 from cognigate.identity.confirmation import CodeAnswer
 from cognigate.identity.model import UserPool
 from cognigate.identity.oauth_requests import AuthorizationRequest
-from cognigate.identity.passwords import PasswordPolicy
+from cognigate.identity.passwords import SYMBOLS, PasswordPolicy
 from cognigate.identity.recovery import NewPassword
 from cognigate.identity.service import IdentityService
 from cognigate.identity.signup import SignUpRequest
-from cognigate.oauth.hosted_ui import flow
+from cognigate.oauth.hosted_ui import continuation, flow
 from cognigate.oauth.hosted_ui.login import attribute_values, next_step, text
 from cognigate.oauth.hosted_ui.pages import PageContext, redirect, render
 
@@ -44,6 +46,23 @@ def policy_text(policy: PasswordPolicy) -> str:
     return "Password must have " + ", ".join(rules) + "."
 
 
+def policy_checks(policy: PasswordPolicy, password: str) -> list[tuple[str, bool]]:
+    """Each rule of the policy in words, and whether ``password`` meets it (the sign-up page
+    marks them with ``passwordCheck-valid/notValid-customizable`` after a refused sign-up)."""
+    chars = set(password)
+    checks = [(f"Password must be at least {policy.minimum_length} characters long",
+               len(password) >= policy.minimum_length)]  # fmt: skip
+    for required, allowed, what in (
+        (policy.require_uppercase, string.ascii_uppercase, "an uppercase letter"),
+        (policy.require_lowercase, string.ascii_lowercase, "a lowercase letter"),
+        (policy.require_numbers, string.digits, "a number"),
+        (policy.require_symbols, SYMBOLS, "a special character"),
+    ):
+        if required:
+            checks.append((f"Password must contain {what}", not chars.isdisjoint(allowed)))
+    return checks
+
+
 def _username_label(pool: UserPool) -> str:
     names = pool.config.username_attributes
     if names == ("email",):
@@ -60,11 +79,12 @@ def _signup_page(page: PageContext, auth: AuthorizationRequest, form: FormData |
     attributes = [a for a in pool.required_attributes if a not in username_is]
     values = attribute_values(form) if form else {}
     username = text(form, "username") if form else ""
+    checks = policy_checks(pool.config.password_policy, text(form, "password")) if form else []
     return render(
         page, "signup.html", title=SIGN_UP, error=error, attributes=attributes,
-        values=values, username=username,
+        values=values, username=username, checks=checks,
         username_label=_username_label(pool), policy=policy_text(pool.config.password_policy),
-        status=400 if error else 200, redirect_uri=auth.redirect_uri,
+        status=400 if error else 200,
     )  # fmt: skip
 
 
@@ -91,7 +111,11 @@ async def signup_post(request: Request, identity: IdentityService) -> Response:
     try:
         result = await run_in_threadpool(identity.signup.sign_up, signup)
         if not result.confirmed:
-            return redirect(page.url("confirm", {"username": username}))
+            response = redirect(page.url("confirm", {"username": username}))
+            continuation.remember_sign_up(
+                request, identity, response, auth.pool.id, result.user_sub
+            )
+            return response
         outcome = await run_in_threadpool(
             identity.hosted.sign_in, auth.pool.id, auth.client.id, username, password
         )
@@ -119,7 +143,7 @@ def _simple_page(
 ) -> Response:
     return render(
         page, template, title=title, username=username, error=error, info=info,
-        status=400 if error else 200, redirect_uri=auth.redirect_uri,
+        status=400 if error else 200,
     )  # fmt: skip
 
 
@@ -170,7 +194,8 @@ async def confirm_post(request: Request, identity: IdentityService) -> Response:
     except AwsError as error:
         return _simple_page(page, auth, "confirm.html", CONFIRM, username=username,
                             error=error.message)  # fmt: skip
-    return redirect(page.url("login"))
+    signed_in = await continuation.sign_in_after_confirmation(request, identity, auth, username)
+    return signed_in or redirect(page.url("login"))
 
 
 async def resend_post(request: Request, identity: IdentityService) -> Response:
@@ -224,7 +249,9 @@ async def confirm_forgot_post(request: Request, identity: IdentityService) -> Re
         )  # fmt: skip
         try:
             await run_in_threadpool(identity.recovery.confirm_forgot_password, change)
-            return redirect(page.url("login"))
+            response = redirect(page.url("login"))
+            continuation.set_notice(request, response, "password_changed")
+            return response
         except AwsError as failure:
             error = failure.message
     return _simple_page(page, auth, "confirm_forgot_password.html", RESET, username=username,

@@ -22,6 +22,7 @@ from cognigate.identity.oauth_requests import (
     RedirectableError,
 )
 from cognigate.identity.service import IdentityService
+from cognigate.oauth.form_targets import form_targets
 from cognigate.oauth.hosted_ui.pages import PageContext, error_page, redirect
 from cognigate.oauth.http import CSRF_COOKIE, SESSION_COOKIE, prefix, set_cookie
 
@@ -65,11 +66,13 @@ async def page(
     if not state.csrf_valid(token, now=now) or token is None:
         token = state.new_csrf(now)
     custom = await run_in_threadpool(identity.ui.get, auth.pool.id, auth.client.id)
+    targets = await run_in_threadpool(form_targets, identity, auth)
     return PageContext(
         request=request,
         csrf=token,
         has_logo=bool(custom and custom.image),
         has_css=bool(custom and custom.css),
+        form_targets=targets,
     )
 
 

@@ -20,9 +20,10 @@ from cognigate.identity.errors import (
     PasswordResetRequiredException,
     UserNotConfirmedException,
 )
+from cognigate.identity.idp_config import SOCIAL_TYPES
 from cognigate.identity.oauth_requests import AuthorizationRequest
 from cognigate.identity.service import IdentityService
-from cognigate.oauth.hosted_ui import flow, totp_setup
+from cognigate.oauth.hosted_ui import continuation, flow, totp_setup
 from cognigate.oauth.hosted_ui.pages import PageContext, error_page, redirect, render
 
 SIGN_IN_TITLE = "Sign in with your username and password"
@@ -52,14 +53,18 @@ def _login_page(page: PageContext, auth: AuthorizationRequest, *, username: str 
                 error: str | None = None, status: int = 200) -> Response:  # fmt: skip
     signup = not auth.pool.config.allow_admin_create_user_only
     cognito = "COGNITO" in (auth.client.config.supported_identity_providers or ())
-    providers = [
+    buttons = [
         (name, page.url("oauth2/authorize", {"identity_provider": name})) for name in auth.providers
     ]
-    return render(
+    response = render(
         page, "login.html", title=SIGN_IN_TITLE, username=username, error=error,
-        signup=signup and cognito, status=status, redirect_uri=auth.redirect_uri,
-        providers=providers, cognito=cognito,
+        signup=signup and cognito, status=status, cognito=cognito,
+        providers=[b for b in buttons if b[0] not in SOCIAL_TYPES],
+        social=[b for b in buttons if b[0] in SOCIAL_TYPES],
+        notice=continuation.notice(page.request),
     )  # fmt: skip
+    continuation.take_notice(page.request, response)
+    return response
 
 
 async def login_get(request: Request, identity: IdentityService) -> Response:
@@ -91,7 +96,7 @@ def _select_page(page: PageContext, auth: AuthorizationRequest, session: str,
     choices = [(f, FACTOR_LABELS[f]) for f in offered if f in FACTOR_LABELS]
     return render(
         page, "select_mfa.html", title=MFA_ANSWERS[SELECT][1], session=session,
-        choices=choices, redirect_uri=auth.redirect_uri,
+        choices=choices,
     )  # fmt: skip
 
 
@@ -107,7 +112,7 @@ async def next_step(
         return render(
             page, "new_password.html", title="Change Password", session=session,
             attributes=_required_attributes(outcome.parameters), values={},
-            redirect_uri=auth.redirect_uri,
+            username=outcome.username,
         )  # fmt: skip
     if outcome.challenge == totp_setup.SETUP:
         return await totp_setup.begin(page, identity, auth, session, outcome.username)
@@ -118,7 +123,6 @@ async def next_step(
             page, "mfa.html", title="Multi-factor authentication", session=session,
             challenge=outcome.challenge, label=MFA_ANSWERS[outcome.challenge][1],
             destination=outcome.parameters.get("CODE_DELIVERY_DESTINATION"),
-            redirect_uri=auth.redirect_uri,
         )  # fmt: skip
     return error_page(request, f"Sign-in step {outcome.challenge} is not available here.")
 
@@ -170,6 +174,7 @@ async def new_password_post(request: Request, identity: IdentityService) -> Resp
         return posted
     auth, form = posted
     session, password = text(form, "session"), text(form, "newPassword")
+    username = text(form, "username")
     values = attribute_values(form)
     error: str | None = None
     if password != text(form, "confirmPassword"):
@@ -187,8 +192,7 @@ async def new_password_post(request: Request, identity: IdentityService) -> Resp
     page = await flow.page(request, identity, auth)
     return render(
         page, "new_password.html", title="Change Password", session=session,
-        attributes=list(values), values=values, error=error, status=400,
-        redirect_uri=auth.redirect_uri,
+        attributes=list(values), values=values, error=error, status=400, username=username,
     )  # fmt: skip
 
 
@@ -213,6 +217,6 @@ async def mfa_post(request: Request, identity: IdentityService) -> Response:
         return render(
             page, "mfa.html", title="Multi-factor authentication", session=session,
             challenge=challenge, label=MFA_ANSWERS[challenge][1], error=failure.message,
-            status=400, redirect_uri=auth.redirect_uri,
+            status=400,
         )  # fmt: skip
     return await next_step(request, identity, auth, outcome)

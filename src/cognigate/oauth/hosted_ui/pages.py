@@ -32,6 +32,8 @@ class PageContext:
     csrf: str
     has_logo: bool = False
     has_css: bool = False
+    #: origins the page's forms may redirect to (CSP ``form-action``, besides ``'self'``)
+    form_targets: tuple[str, ...] = ()
 
     @property
     def prefix(self) -> str:
@@ -52,7 +54,6 @@ def render(
     template: str,
     *,
     status: int = 200,
-    redirect_uri: str | None = None,
     **values: object,
 ) -> Response:
     """An HTML page with the CSRF cookie refreshed and the strict headers."""
@@ -66,8 +67,7 @@ def render(
         lang=(page.request.query_params.get("lang") or "en")[:8],
         **values,
     )
-    targets = (origin_of(redirect_uri),) if redirect_uri else ()
-    response = HTMLResponse(html, status_code=status, headers=page_headers(targets))
+    response = HTMLResponse(html, status_code=status, headers=page_headers(page.form_targets))
     set_cookie(page.request, response, CSRF_COOKIE, page.csrf)
     return response
 

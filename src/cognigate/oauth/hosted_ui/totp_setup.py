@@ -41,7 +41,7 @@ def setup_page(page: PageContext, auth: AuthorizationRequest, *, username: str, 
     return render(
         page, "mfa_setup.html", title=TITLE, qr=qr, secret=secret, session=session,
         username=username,
-        error=error, status=400 if error else 200, redirect_uri=auth.redirect_uri,
+        error=error, status=400 if error else 200,
     )  # fmt: skip
 
 
