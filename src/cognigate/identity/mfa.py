@@ -1,12 +1,12 @@
 """MFA operations: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference,
-AdminSetUserMFAPreference, GetUserPoolMfaConfig and SetUserPoolMfaConfig.
+AdminSetUserMFAPreference, (Admin)SetUserSettings, GetUserPoolMfaConfig and SetUserPoolMfaConfig.
 
 https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-totp.html
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -26,6 +26,7 @@ from cognigate.identity.mfa_preferences import (
     FactorSetting,
     PoolMfaChange,
     PoolMfaView,
+    apply_legacy_options,
     apply_preferences,
     pool_view,
 )
@@ -161,6 +162,21 @@ class MfaOperations:
             pool = require_pool(store, pool_id)
             user = require_user(store, pool, username)
             save_user(store, pool, apply_preferences(pool, user, settings))
+
+    def set_user_settings(self, access_token: str, options: Sequence[tuple[str, str]]) -> None:
+        """SetUserSettings for the access token's user (see :func:`apply_legacy_options`)."""
+        with self._deps.uow(write=True) as store:
+            caller = authenticate(self._deps, store, access_token)
+            save_user(store, caller.pool, apply_legacy_options(caller.pool, caller.user, options))
+
+    def admin_set_user_settings(
+        self, pool_id: str, username: str, options: Sequence[tuple[str, str]]
+    ) -> None:
+        """AdminSetUserSettings. :raises UserNotFoundException: unknown user."""
+        with self._deps.uow(write=True) as store:
+            pool = require_pool(store, pool_id)
+            user = require_user(store, pool, username)
+            save_user(store, pool, apply_legacy_options(pool, user, options))
 
     def get_pool_config(self, pool_id: str) -> PoolMfaView:
         """GetUserPoolMfaConfig. :raises ResourceNotFoundException: unknown pool."""

@@ -5,7 +5,7 @@ https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from cognigate.identity.errors import InvalidParameterException, SoftwareTokenMFANotFoundException
@@ -77,6 +77,28 @@ def apply_preferences(pool: UserPool, user: User, settings: Mapping[str, FactorS
         preferred = None
     ordered = tuple(f for f in FACTORS if f in enabled)
     return write(user, replace(mfa, enabled=ordered, preferred=preferred))
+
+
+#: the only legacy ``MFAOptionType`` AWS still accepts (SetUserSettings, AdminSetUserSettings)
+LEGACY_SMS_OPTION = ("SMS", "phone_number")
+
+
+def apply_legacy_options(pool: UserPool, user: User, options: Sequence[tuple[str, str]]) -> User:
+    """The user after (Admin)SetUserSettings: any SMS option turns SMS MFA on, none turns it off.
+
+    ``options`` are ``(DeliveryMedium, AttributeName)`` pairs. The result is the same state
+    SetUserMFAPreference writes, so both views of the user agree.
+
+    :raises InvalidParameterException: an option other than SMS to ``phone_number``, or SMS
+        for a user without a phone number.
+    """
+    for option in options:
+        if option != LEGACY_SMS_OPTION:
+            # AWS parity: these operations configure SMS MFA only.
+            raise InvalidParameterException(
+                "Only SMS MFA with the phone_number attribute can be set with MFAOptions."
+            )
+    return apply_preferences(pool, user, {SMS: FactorSetting(enabled=bool(options))})
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """Handlers of AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference,
-AdminSetUserMFAPreference, GetUserPoolMfaConfig and SetUserPoolMfaConfig."""
+AdminSetUserMFAPreference, SetUserSettings, AdminSetUserSettings, GetUserPoolMfaConfig and
+SetUserPoolMfaConfig."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cognigate.identity.mfa import Credential, FactorSetting, PoolMfaChange, PoolMfaView
-from cognigate.identity.mfa_state import summary
+from cognigate.identity.mfa_state import SMS, summary
 from cognigate.identity.model import User
 from cognigate.identity.service import IdentityService
 from cognigate.protocol.http import CallContext, Wire
@@ -33,9 +34,27 @@ def settings_in(params: Mapping[str, Any]) -> dict[str, FactorSetting]:
 
 
 def mfa_out(user: User) -> Wire:
-    """The MFA members of AdminGetUser and GetUser (absent when the user has no MFA)."""
+    """The MFA members of AdminGetUser and GetUser (absent when the user has no MFA).
+
+    ``MFAOptions`` is the legacy view: it lists SMS MFA only, to the phone number.
+    """
     preferred, enabled = summary(user)
-    return drop_none({"PreferredMfaSetting": preferred, "UserMFASettingList": enabled or None})
+    legacy = [{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]
+    return drop_none(
+        {
+            "MFAOptions": legacy if SMS in enabled else None,
+            "PreferredMfaSetting": preferred,
+            "UserMFASettingList": enabled or None,
+        }
+    )
+
+
+def options_in(params: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``MFAOptions`` as ``(DeliveryMedium, AttributeName)`` pairs."""
+    return [
+        (str(o.get("DeliveryMedium", "")), str(o.get("AttributeName", "")))
+        for o in params.get("MFAOptions") or ()
+    ]
 
 
 def view_out(view: PoolMfaView) -> Wire:
@@ -86,6 +105,14 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         )
         return {}
 
+    def set_user_settings(params: Wire, _: CallContext) -> Wire:
+        mfa.set_user_settings(params["AccessToken"], options_in(params))
+        return {}
+
+    def admin_set_user_settings(params: Wire, _: CallContext) -> Wire:
+        mfa.admin_set_user_settings(params["UserPoolId"], params["Username"], options_in(params))
+        return {}
+
     def get_user_pool_mfa_config(params: Wire, _: CallContext) -> Wire:
         return view_out(mfa.get_pool_config(params["UserPoolId"]))
 
@@ -97,6 +124,8 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         "VerifySoftwareToken": verify_software_token,
         "SetUserMFAPreference": set_user_mfa_preference,
         "AdminSetUserMFAPreference": admin_set_user_mfa_preference,
+        "SetUserSettings": set_user_settings,
+        "AdminSetUserSettings": admin_set_user_settings,
         "GetUserPoolMfaConfig": get_user_pool_mfa_config,
         "SetUserPoolMfaConfig": set_user_pool_mfa_config,
     }
