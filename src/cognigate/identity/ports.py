@@ -257,6 +257,25 @@ class SigningKeyRepository(Protocol):
         """Insert; raises :class:`DuplicateKey` when the pool already has one for the purpose."""
 
 
+@dataclass(frozen=True, slots=True)
+class SigningCertificate:
+    """A pool's SAML signing certificate (DER) and its RSA key (PEM, PKCS#8)."""
+
+    pool_id: str
+    certificate_der: bytes
+    private_pem: bytes
+    created: float
+
+
+class SigningCertificateRepository(Protocol):
+    def get(self, pool_id: str) -> SigningCertificate | None:
+        """The pool's certificate, or ``None`` before the first GetSigningCertificate."""
+
+    def add(self, certificate: SigningCertificate) -> None:
+        """Insert; raises :class:`DuplicateKey` when the pool has one already (the transaction
+        stays usable)."""
+
+
 class RefreshTokenRepository(Protocol):
     def add(self, record: RefreshRecord) -> None:
         """Record an issued refresh token."""
@@ -377,3 +396,5 @@ class IdentityStore(Protocol):
     def devices(self) -> DeviceRepository: ...
     @property
     def consumed_challenges(self) -> ConsumedChallengeRepository: ...
+    @property
+    def signing_certificates(self) -> SigningCertificateRepository: ...

@@ -31,6 +31,7 @@ from cognigate.identity.provider_links import ProviderLinkOperations
 from cognigate.identity.recovery import RecoveryOperations
 from cognigate.identity.resource_servers import ResourceServerOperations
 from cognigate.identity.sign_out import SignOutOperations
+from cognigate.identity.signing_certificates import SigningCertificateOperations
 from cognigate.identity.signup import SignUpOperations
 from cognigate.identity.triggers import FunctionInvoker
 from cognigate.identity.ui_customization import UiCustomizationOperations
@@ -66,6 +67,7 @@ class IdentityService:
     identity_providers: IdentityProviderOperations
     provider_links: ProviderLinkOperations
     federation: FederationOperations
+    signing_certificates: SigningCertificateOperations
 
     @classmethod
     def create(
@@ -118,4 +120,5 @@ class IdentityService:
             identity_providers=IdentityProviderOperations(deps),
             provider_links=ProviderLinkOperations(deps),
             federation=FederationOperations(deps),
+            signing_certificates=SigningCertificateOperations(deps),
         )

@@ -28,6 +28,7 @@ from cognigate.storage.repositories.oauth import (
     SqlUiCustomizationRepository,
 )
 from cognigate.storage.repositories.outbox import SqlOutboxRepository
+from cognigate.storage.repositories.signing_certificates import SqlSigningCertificateRepository
 from cognigate.storage.repositories.tokens import SqlRefreshTokenRepository, SqlSigningKeyRepository
 from cognigate.storage.repositories.users import SqlGroupRepository, SqlUserRepository
 from cognigate.storage.secrets import instance_secret
@@ -52,6 +53,7 @@ class SqlIdentityStore:
     provider_links: SqlProviderLinkRepository
     devices: SqlDeviceRepository
     consumed_challenges: SqlConsumedChallengeRepository
+    signing_certificates: SqlSigningCertificateRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -82,4 +84,5 @@ class SqlIdentityUnitOfWork:
                 provider_links=SqlProviderLinkRepository(session),
                 devices=SqlDeviceRepository(session),
                 consumed_challenges=SqlConsumedChallengeRepository(session),
+                signing_certificates=SqlSigningCertificateRepository(session),
             )

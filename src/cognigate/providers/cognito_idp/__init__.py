@@ -15,6 +15,7 @@ from cognigate.providers.cognito_idp import (
     mfa,
     pools,
     resource_servers,
+    signing_certificates,
     signup,
     ui,
     users,
@@ -38,6 +39,7 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         signup,
         account,
         ui,
+        signing_certificates,
     )
     for module in modules:
         table.update(module.handlers(service))

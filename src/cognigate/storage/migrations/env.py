@@ -9,6 +9,7 @@ from cognigate.storage.orm import consumed_challenges as _consumed  # noqa: F401
 from cognigate.storage.orm import devices as _devices  # noqa: F401 - registers tables
 from cognigate.storage.orm import identity as _identity  # noqa: F401 - registers tables
 from cognigate.storage.orm import identity_providers as _idps  # noqa: F401 - registers tables
+from cognigate.storage.orm import signing_certificates as _certs  # noqa: F401 - registers tables
 from cognigate.storage.orm.base import Base
 
 connection = context.config.attributes["connection"]
