@@ -56,7 +56,7 @@ from cognigate.storage.repositories.apigw_usage import SqlUsageMeter
 from cognigate.storage.secrets import instance_secret
 from cognigate.storage.uow import SqlIdentityUnitOfWork
 from cognigate.storage.uow_apigw import SqlApigwUnitOfWork
-from cognigate.web import aws, execute_api, oidc
+from cognigate.web import aws, execute_api, oidc, user_import
 from cognigate.web import restjson as apigw_web
 from cognigate.web.header_spelling import SpellingHttpToolsProtocol
 
@@ -347,6 +347,7 @@ def create_app(settings: Settings, clock: Clock | None = None) -> Starlette:
         Route("/", root_options, methods=["OPTIONS"]),
     ]
     routes += hosted_ui_routes(parts.identity)
+    routes += user_import.routes(parts.identity)
     if parts.gateway is not None:
         routes += execute_api.routes(parts.gateway)
     routes += apigw_web.routes(parts.apigateway_endpoint)

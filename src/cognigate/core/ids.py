@@ -57,3 +57,8 @@ def token_urlsafe(nbytes: int = 32) -> str:
 def numeric_code(digits: int = 6) -> str:
     """A one-time numeric code (e.g. ``123456``)."""
     return "".join(secrets.choice(string.digits) for _ in range(digits))
+
+
+def user_import_job_id() -> str:
+    """``import-`` and 10 alphanumerics, like Cognito's user import job ids."""
+    return "import-" + _random(_ALNUM, 10)

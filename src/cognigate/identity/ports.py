@@ -276,6 +276,40 @@ class SigningCertificateRepository(Protocol):
         stays usable)."""
 
 
+@dataclass(frozen=True, slots=True)
+class ImportJob:
+    """A user import job (CreateUserImportJob) and its uploaded CSV file, if any."""
+
+    job_id: str
+    pool_id: str
+    name: str
+    role_arn: str
+    status: str
+    created: float
+    started: float | None = None
+    completed: float | None = None
+    imported: int = 0
+    skipped: int = 0
+    failed: int = 0
+    message: str | None = None
+    csv_body: bytes | None = None
+
+
+class UserImportJobRepository(Protocol):
+    def add(self, job: ImportJob) -> None:
+        """Insert a new job."""
+
+    def get(self, job_id: str) -> ImportJob | None:
+        """The job (any pool), or ``None``."""
+
+    def list(self, pool_id: str, limit: int, after: str | None) -> builtins.list[ImportJob]:
+        """Up to ``limit`` of the pool's jobs, oldest first, after job id ``after``; without
+        their CSV files."""
+
+    def save(self, job: ImportJob) -> None:
+        """Replace an existing job (its CSV file too)."""
+
+
 class RefreshTokenRepository(Protocol):
     def add(self, record: RefreshRecord) -> None:
         """Record an issued refresh token."""
@@ -398,3 +432,5 @@ class IdentityStore(Protocol):
     def consumed_challenges(self) -> ConsumedChallengeRepository: ...
     @property
     def signing_certificates(self) -> SigningCertificateRepository: ...
+    @property
+    def user_import_jobs(self) -> UserImportJobRepository: ...

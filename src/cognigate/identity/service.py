@@ -35,6 +35,7 @@ from cognigate.identity.signing_certificates import SigningCertificateOperations
 from cognigate.identity.signup import SignUpOperations
 from cognigate.identity.triggers import FunctionInvoker
 from cognigate.identity.ui_customization import UiCustomizationOperations
+from cognigate.identity.user_import import UserImportOperations
 from cognigate.identity.users import UserOperations
 
 
@@ -68,6 +69,7 @@ class IdentityService:
     provider_links: ProviderLinkOperations
     federation: FederationOperations
     signing_certificates: SigningCertificateOperations
+    user_import: UserImportOperations
 
     @classmethod
     def create(
@@ -121,4 +123,5 @@ class IdentityService:
             provider_links=ProviderLinkOperations(deps),
             federation=FederationOperations(deps),
             signing_certificates=SigningCertificateOperations(deps),
+            user_import=UserImportOperations(deps),
         )

@@ -30,6 +30,7 @@ from cognigate.storage.repositories.oauth import (
 from cognigate.storage.repositories.outbox import SqlOutboxRepository
 from cognigate.storage.repositories.signing_certificates import SqlSigningCertificateRepository
 from cognigate.storage.repositories.tokens import SqlRefreshTokenRepository, SqlSigningKeyRepository
+from cognigate.storage.repositories.user_import_jobs import SqlUserImportJobRepository
 from cognigate.storage.repositories.users import SqlGroupRepository, SqlUserRepository
 from cognigate.storage.secrets import instance_secret
 
@@ -54,6 +55,7 @@ class SqlIdentityStore:
     devices: SqlDeviceRepository
     consumed_challenges: SqlConsumedChallengeRepository
     signing_certificates: SqlSigningCertificateRepository
+    user_import_jobs: SqlUserImportJobRepository
 
 
 class SqlIdentityUnitOfWork:
@@ -85,4 +87,5 @@ class SqlIdentityUnitOfWork:
                 devices=SqlDeviceRepository(session),
                 consumed_challenges=SqlConsumedChallengeRepository(session),
                 signing_certificates=SqlSigningCertificateRepository(session),
+                user_import_jobs=SqlUserImportJobRepository(session),
             )

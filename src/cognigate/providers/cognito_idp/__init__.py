@@ -18,6 +18,7 @@ from cognigate.providers.cognito_idp import (
     signing_certificates,
     signup,
     ui,
+    user_import,
     users,
 )
 
@@ -40,6 +41,7 @@ def handlers(service: IdentityService) -> dict[str, Handler]:
         account,
         ui,
         signing_certificates,
+        user_import,
     )
     for module in modules:
         table.update(module.handlers(service))

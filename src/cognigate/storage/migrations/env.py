@@ -10,6 +10,7 @@ from cognigate.storage.orm import devices as _devices  # noqa: F401 - registers 
 from cognigate.storage.orm import identity as _identity  # noqa: F401 - registers tables
 from cognigate.storage.orm import identity_providers as _idps  # noqa: F401 - registers tables
 from cognigate.storage.orm import signing_certificates as _certs  # noqa: F401 - registers tables
+from cognigate.storage.orm import user_import_jobs as _imports  # noqa: F401 - registers tables
 from cognigate.storage.orm.base import Base
 
 connection = context.config.attributes["connection"]
