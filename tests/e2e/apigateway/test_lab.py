@@ -20,7 +20,7 @@ MOCK_BODY = '{"confidential": "Secure, Me!!"}'
 
 def _lab_api(client: Any) -> dict[str, Any]:
     apis: list[dict[str, Any]] = [
-        a for a in client.get_rest_apis()["items"] if a["name"] == "Mock API"
+        a for a in client.get_rest_apis(limit=500)["items"] if a["name"] == "Mock API"
     ]
     assert len(apis) == 1
     return apis[0]

@@ -34,7 +34,7 @@ class Lab:
 @pytest.fixture(scope="module")
 def lab(gateway_server: Gateway) -> Lab:
     apigw = gateway_server.client("apigateway")
-    api = next(a for a in apigw.get_rest_apis()["items"] if a["name"] == "Mock API")
+    api = next(a for a in apigw.get_rest_apis(limit=500)["items"] if a["name"] == "Mock API")
     items = apigw.get_resources(restApiId=api["id"])["items"]
     mock_id = next(r["id"] for r in items if r["path"] == "/mock")
     before_authorizer = gateway_server.invoke(api["id"], "/mock")
