@@ -108,7 +108,9 @@ class HostedSignIn:
         with self._call(pool_id, client_id) as call:
             username = call.open(session, challenge).username
             params = self._with_secret_hash(call, {**answers, "USERNAME": username}, username)
-            outcome = _outcome(call, answer(call, handler, session, params, self._mfa))
+            outcome = _outcome(
+                call, answer(call, challenge, session, params, self._mfa, handler=handler)
+            )
         return self._finish(outcome)
 
     def _finish(self, outcome: HostedOutcome | SignedIn) -> HostedOutcome:

@@ -170,7 +170,7 @@ class AuthOperations:
             raise InvalidParameterException(f"Unsupported challenge {challenge}.")
         device_key = requested_device_key(self._codec, session, answers)
         with self._call(client_id, pool_id, pool_id is not None, device_key) as call:
-            result = answer(call, handler, session, answers, self._mfa)
+            result = answer(call, challenge, session, answers, self._mfa, handler=handler)
         return self._answer(result)
 
     def _answer(self, result: AuthResult) -> AuthResult:

@@ -21,15 +21,21 @@ from cognigate.identity.errors import NotAuthorizedException
 #: SECRET_BLOCK lives, after which the step is refused as expired anyway
 REMEMBERED_FOR = 16 * 60.0
 SECRET_BLOCK = "PASSWORD_CLAIM_SECRET_BLOCK"
+#: the challenges whose answer signs (and so spends) a SECRET_BLOCK; other answers may carry
+#: one along (pycognito re-sends the verifier answers with NEW_PASSWORD_REQUIRED) and AWS
+#: ignores what a challenge does not use
+SIGNS_SECRET_BLOCK = frozenset({"PASSWORD_VERIFIER", "DEVICE_PASSWORD_VERIFIER"})
 
 ChallengeFn = Callable[[AuthCall, str | None, Mapping[str, str], MfaStep | None], AuthResult]
 
 
 def answered_steps(
-    codec: SessionCodec, session: str | None, answers: Mapping[str, str]
+    codec: SessionCodec, challenge: str, session: str | None, answers: Mapping[str, str]
 ) -> Iterator[AuthSession]:
-    """The sealed steps an answer used up: its Session and the SECRET_BLOCK it signed."""
-    sealed = [(codec.open, session), (codec.open_block, answers.get(SECRET_BLOCK))]
+    """The sealed steps an answer used up: its Session and, for the verifier challenges, the
+    SECRET_BLOCK it signed."""
+    block = answers.get(SECRET_BLOCK) if challenge in SIGNS_SECRET_BLOCK else None
+    sealed = [(codec.open, session), (codec.open_block, block)]
     for opener, token in sealed:
         if not token:
             continue
@@ -53,13 +59,15 @@ def spend(call: AuthCall, steps: Iterator[AuthSession]) -> None:
 
 def answer(
     call: AuthCall,
-    handler: ChallengeFn,
+    challenge: str,
     session: str | None,
     answers: Mapping[str, str],
     mfa: MfaStep | None,
+    *,
+    handler: ChallengeFn,
 ) -> AuthResult:
     """Run a challenge's handler; unless the user may try again, its steps are spent."""
     result = handler(call, session, answers, mfa)
     if not result.retry:
-        spend(call, answered_steps(call.codec, session, answers))
+        spend(call, answered_steps(call.codec, challenge, session, answers))
     return result
