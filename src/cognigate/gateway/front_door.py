@@ -18,6 +18,9 @@ DROPPED = frozenset(
     {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding",
      "upgrade", "content-length"}
 )  # fmt: skip
+#: the forwarding headers the front end sets itself (a client's own values are replaced)
+FORWARDED = frozenset({"x-forwarded-for", "x-forwarded-port", "x-forwarded-proto"})
+_REPLACED = DROPPED | FORWARDED
 
 
 def new_trace_id(started: float) -> str:
@@ -27,14 +30,12 @@ def new_trace_id(started: float) -> str:
 
 def arriving(request: GatewayRequest, started: float) -> GatewayRequest:
     """``request`` as the API sees it: hop-by-hop headers gone, forwarding headers added."""
-    headers = [(k, v) for k, v in request.headers if k.lower() not in DROPPED]
-    added = {
-        "X-Forwarded-For": _forwarded_for(request.header("X-Forwarded-For"), request.source_ip),
-        "X-Forwarded-Port": str(request.port),
-        "X-Forwarded-Proto": request.scheme,
-    }
-    headers = [(k, v) for k, v in headers if k.lower() not in {a.lower() for a in added}]
-    headers += added.items()
+    headers = [(k, v) for k, v in request.headers if k.lower() not in _REPLACED]
+    headers += [
+        ("X-Forwarded-For", _forwarded_for(request.header("X-Forwarded-For"), request.source_ip)),
+        ("X-Forwarded-Port", str(request.port)),
+        ("X-Forwarded-Proto", request.scheme),
+    ]
     if request.header(TRACE_HEADER) is None:
         headers.append((TRACE_HEADER, new_trace_id(started)))
     return dataclasses.replace(request, headers=tuple(headers))

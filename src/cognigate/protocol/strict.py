@@ -27,15 +27,14 @@ class Endpoint(Protocol):
 
 
 def _unsigned_operations(spec: ServiceSpec) -> frozenset[str]:
-    """The operations AWS accepts without a signature."""
-    names = spec.model.operation_names
-    return frozenset(
-        name
-        for name in names
-        if spec.operation(name).auth_type == "none"
-        or NO_AUTH in (spec.operation(name).metadata.get("auth") or ())
-        or NO_AUTH in (getattr(spec.operation(name), "auth", None) or ())
-    )
+    """The operations AWS accepts without a signature (``authtype: none``, or ``noAuth`` in
+    the operation's ``auth`` list)."""
+    unsigned = set()
+    for name in spec.model.operation_names:
+        operation = spec.operation(name)
+        if operation.auth_type == "none" or NO_AUTH in (getattr(operation, "auth", None) or ()):
+            unsigned.add(name)
+    return frozenset(unsigned)
 
 
 class SignedJson11(Endpoint):
